@@ -1,0 +1,172 @@
+package dev.kpp.model.calibration;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.function.Predicate;
+
+/**
+ * The embedded benchmark dataset ({@code dev/kpp/model/calibration/benchmarks.csv}), parsed into
+ * typed points. The model module reads only its own classpath resource; {@link #parse(Reader, String)}
+ * accepts any copy (tests use edited copies to see fits move).
+ */
+public final class BenchmarkDataset {
+    /** Classpath location of the embedded CSV. */
+    public static final String RESOURCE = "/dev/kpp/model/calibration/benchmarks.csv";
+    private static final String[] HEADER = {"id", "source_title", "source_url_or_ref", "year", "mode", "metric",
+        "unit", "services", "endpoints_total", "endpoints_per_service", "nodes", "conn_rate_per_s",
+        "requests_per_conn", "kernel_or_version", "value", "value_low", "value_high", "how_obtained", "notes"};
+    private static volatile BenchmarkDataset embedded;
+
+    private final List<BenchmarkPoint> points;
+    private final String origin;
+
+    private BenchmarkDataset(List<BenchmarkPoint> points, String origin) {
+        this.points = Collections.unmodifiableList(points);
+        this.origin = origin;
+    }
+
+    /** @return the dataset embedded in the model jar (parsed once) */
+    public static BenchmarkDataset embedded() {
+        BenchmarkDataset d = embedded;
+        if (d == null) {
+            synchronized (BenchmarkDataset.class) {
+                d = embedded;
+                if (d == null) {
+                    try (InputStream in = BenchmarkDataset.class.getResourceAsStream(RESOURCE)) {
+                        if (in == null) {
+                            throw new IllegalStateException("embedded benchmark dataset missing: " + RESOURCE);
+                        }
+                        d = parse(new InputStreamReader(in, StandardCharsets.UTF_8), "embedded:" + RESOURCE);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    embedded = d;
+                }
+            }
+        }
+        return d;
+    }
+
+    /**
+     * Parses a CSV with the dataset's header (RFC 4180 quoting, CRLF or LF).
+     *
+     * @param reader source
+     * @param origin name used in error messages and provenance
+     * @return the dataset
+     * @throws IllegalArgumentException with origin, line and column for malformed input
+     */
+    public static BenchmarkDataset parse(Reader reader, String origin) throws IOException {
+        BufferedReader in = new BufferedReader(reader);
+        List<BenchmarkPoint> out = new ArrayList<>();
+        String line;
+        int lineNo = 0;
+        while ((line = in.readLine()) != null) {
+            lineNo++;
+            if (line.isBlank()) {
+                continue;
+            }
+            final int ln = lineNo;
+            List<String> f = splitCsv(line, origin, lineNo);
+            if (lineNo == 1) {
+                for (int i = 0; i < HEADER.length; i++) {
+                    if (i >= f.size() || !HEADER[i].equals(f.get(i).replace("\uFEFF", "").trim())) {
+                        throw new IllegalArgumentException(origin + ":1: expected column " + (i + 1) + " to be '"
+                                + HEADER[i] + "'");
+                    }
+                }
+                continue;
+            }
+            if (f.size() != HEADER.length) {
+                throw new IllegalArgumentException(origin + ":" + lineNo + ": expected " + HEADER.length
+                        + " fields, found " + f.size());
+            }
+            out.add(new BenchmarkPoint(f.get(0), f.get(1), f.get(2), (int) num(f.get(3), origin, lineNo, "year")
+                    .orElse(0), f.get(4), f.get(5), f.get(6), num(f.get(7), origin, lineNo, "services"),
+                    num(f.get(8), origin, lineNo, "endpoints_total"),
+                    num(f.get(9), origin, lineNo, "endpoints_per_service"), num(f.get(10), origin, lineNo, "nodes"),
+                    num(f.get(11), origin, lineNo, "conn_rate_per_s"),
+                    num(f.get(12), origin, lineNo, "requests_per_conn"), f.get(13),
+                    num(f.get(14), origin, lineNo, "value").orElseThrow(() -> new IllegalArgumentException(
+                            origin + ":" + ln + ": column 'value' is empty")),
+                    num(f.get(15), origin, lineNo, "value_low"), num(f.get(16), origin, lineNo, "value_high"),
+                    f.get(17), f.get(18), lineNo));
+        }
+        return new BenchmarkDataset(out, origin);
+    }
+
+    private static OptionalDouble num(String s, String origin, int line, String column) {
+        String t = s.trim();
+        if (t.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        try {
+            return OptionalDouble.of(Double.parseDouble(t));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(origin + ":" + line + ": column '" + column + "' is not a number: '"
+                    + t + "'");
+        }
+    }
+
+    static List<String> splitCsv(String line, String origin, int lineNo) {
+        List<String> fields = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"') {
+                    if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                        cur.append('"');
+                        i++;
+                    } else {
+                        quoted = false;
+                    }
+                } else {
+                    cur.append(c);
+                }
+            } else if (c == '"' && cur.length() == 0) {
+                quoted = true;
+            } else if (c == ',') {
+                fields.add(cur.toString());
+                cur.setLength(0);
+            } else {
+                cur.append(c);
+            }
+        }
+        if (quoted) {
+            throw new IllegalArgumentException(origin + ":" + lineNo + ": unterminated quoted field");
+        }
+        fields.add(cur.toString());
+        return fields;
+    }
+
+    /** @return all points in file order */
+    public List<BenchmarkPoint> points() {
+        return points;
+    }
+
+    /** @return where the data came from */
+    public String origin() {
+        return origin;
+    }
+
+    /** @return the points matching a filter */
+    public List<BenchmarkPoint> select(Predicate<BenchmarkPoint> filter) {
+        return points.stream().filter(filter).toList();
+    }
+
+    /** @return the point with this id */
+    public Optional<BenchmarkPoint> byId(String id) {
+        return points.stream().filter(p -> p.id().equals(id)).findFirst();
+    }
+}

@@ -1,0 +1,13 @@
+package dev.kpp.model.scenario;
+
+import dev.kpp.model.inventory.ProxyMode;
+import dev.kpp.model.rules.ModeStructure;
+
+/**
+ * Everything predicted for one proxy mode.
+ *
+ * @param mode      the mode
+ * @param structure rules, objects and per-connection evaluations
+ */
+public record ModePrediction(ProxyMode mode, ModeStructure structure) {
+}

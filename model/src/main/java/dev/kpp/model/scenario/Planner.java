@@ -1,0 +1,86 @@
+package dev.kpp.model.scenario;
+
+import dev.kpp.model.inventory.ProxyMode;
+import dev.kpp.model.rules.CalicoPolicyStructure;
+import dev.kpp.model.rules.EbpfStructure;
+import dev.kpp.model.rules.IptablesStructure;
+import dev.kpp.model.rules.IpvsStructure;
+import dev.kpp.model.rules.ModeStructure;
+import dev.kpp.model.rules.NftablesStructure;
+import dev.kpp.model.rules.StructureOptions;
+import dev.kpp.model.rules.Workload;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The engine facade: one call predicts every mode for a scenario. Pure and thread-safe.
+ */
+public final class Planner {
+    /** Warning: more NodePorts than the default range 30000-32767 holds. */
+    public static final String WARN_NODEPORT_RANGE = "nodeport-range-exceeded";
+    /** Warning: Cilium's service map would be full at the default size. */
+    public static final String WARN_EBPF_MAP_FULL = "ebpf-lb-map-full";
+    /** Warning: more than 10,000 Services, the tested scalability threshold. */
+    public static final String WARN_SERVICES_THRESHOLD = "services-above-scalability-threshold";
+    /** Warning: more than 250 endpoints per Service, the tested scalability threshold. */
+    public static final String WARN_ENDPOINTS_THRESHOLD = "endpoints-above-scalability-threshold";
+
+    private Planner() {
+    }
+
+    /** Predicts a synthetic cluster described by the scenario. */
+    public static Prediction predict(ScenarioParams params) {
+        return predict(SyntheticCluster.workload(params), params);
+    }
+
+    /**
+     * Predicts a given workload (e.g. from an imported inventory) under the scenario's settings.
+     *
+     * @param workload Service ports
+     * @param params   settings and traffic
+     * @return the prediction
+     */
+    public static Prediction predict(Workload workload, ScenarioParams params) {
+        StructureOptions options = new StructureOptions(params.kubernetesVersion(), params.masqueradeAll(),
+                params.localDetector(), 1, StructureOptions.DEFAULT_EBPF_LB_MAP_MAX);
+        List<ModePrediction> modes = new ArrayList<>();
+        for (ModeStructure s : structures(workload, options)) {
+            modes.add(new ModePrediction(s.mode(), s));
+        }
+        double calico = CalicoPolicyStructure.rulesPerConnection(params.podsPerNode(), params.policiesPerPod(),
+                CalicoPolicyStructure.DEFAULT_PROLOGUE, CalicoPolicyStructure.DEFAULT_RULES_PER_POLICY);
+        return new Prediction(params, workload, modes, calico, warnings(workload, params, modes));
+    }
+
+    /** @return the structure of every mode, in {@link ProxyMode} order */
+    public static List<ModeStructure> structures(Workload workload, StructureOptions options) {
+        return List.of(IptablesStructure.compute(workload, options), IpvsStructure.compute(workload, options),
+                NftablesStructure.compute(workload, options), EbpfStructure.compute(workload, options));
+    }
+
+    private static List<String> warnings(Workload workload, ScenarioParams params, List<ModePrediction> modes) {
+        List<String> w = new ArrayList<>();
+        long nodePorts = 0;
+        for (var g : workload.groups()) {
+            if (g.shape().nodePort()) {
+                nodePorts += g.count();
+            }
+        }
+        if (nodePorts > SyntheticCluster.NODE_PORT_RANGE) {
+            w.add(WARN_NODEPORT_RANGE);
+        }
+        ModeStructure ebpf = modes.stream().filter(m -> m.mode() == ProxyMode.EBPF).findFirst().orElseThrow()
+                .structure();
+        if (ebpf.count("lbMapEntries") > ebpf.count("lbMapMax")) {
+            w.add(WARN_EBPF_MAP_FULL);
+        }
+        if (workload.servicePorts() / Math.max(1, params.portsPerService()) > 10_000) {
+            w.add(WARN_SERVICES_THRESHOLD);
+        }
+        if (workload.meanEndpointsPerPort() > 250) {
+            w.add(WARN_ENDPOINTS_THRESHOLD);
+        }
+        return w;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.kpp.model.scenario;
+
+import dev.kpp.model.inventory.ProxyMode;
+import dev.kpp.model.rules.Workload;
+
+import java.util.List;
+
+/**
+ * The result of one prediction: the resolved inputs, the workload they describe, and one entry
+ * per mode.
+ *
+ * @param scenario      the inputs
+ * @param workload      the Service ports the prediction is for
+ * @param modes         one prediction per mode, in {@link ProxyMode} order
+ * @param calicoRulesPerConnection rules a new connection meets in Calico's iptables policy chains (add-on)
+ * @param warnings      codes of conditions worth a caveat (see {@link Planner})
+ */
+public record Prediction(ScenarioParams scenario, Workload workload, List<ModePrediction> modes,
+                         double calicoRulesPerConnection, List<String> warnings) {
+    public Prediction {
+        modes = List.copyOf(modes);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** @return the prediction of one mode */
+    public ModePrediction mode(ProxyMode mode) {
+        return modes.stream().filter(m -> m.mode() == mode).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no prediction for " + mode));
+    }
+}

@@ -1,0 +1,222 @@
+package dev.kpp.model.scenario;
+
+import dev.kpp.model.inventory.ConntrackConfig;
+import dev.kpp.model.units.KernelVersion;
+import dev.kpp.model.units.KubeVersion;
+
+/**
+ * The what-if inputs of one prediction. Immutable; change it with the {@code withX} copies.
+ *
+ * @param services                 Services (each with {@code portsPerService} ports)
+ * @param portsPerService          ports per Service
+ * @param endpointsPerService      ready endpoints per Service
+ * @param nodePortShare            share of Services of type NodePort (0..1)
+ * @param loadBalancerShare        share of Services of type LoadBalancer (0..1)
+ * @param externalLocalShare       share of NodePort/LoadBalancer Services with externalTrafficPolicy Local
+ * @param affinityShare            share of Services with sessionAffinity ClientIP
+ * @param nodes                    nodes
+ * @param coresPerNode             CPU cores per node
+ * @param requestsPerSecond        requests per second through Services, per node
+ * @param requestsPerConnection    requests carried by one connection (1 = no keep-alive)
+ * @param endpointChangesPerSecond endpoint changes per second, cluster-wide (churn)
+ * @param kernel                   node kernel
+ * @param kubernetesVersion        kube-proxy version
+ * @param syncPeriodSeconds        kube-proxy syncPeriod
+ * @param minSyncPeriodSeconds     kube-proxy minSyncPeriod
+ * @param masqueradeAll            kube-proxy masqueradeAll
+ * @param localDetector            kube-proxy knows the pod CIDR (clusterCIDR/detectLocalMode)
+ * @param conntrack                conntrack settings
+ * @param podsPerNode              pods per node (Calico policy add-on)
+ * @param policiesPerPod           NetworkPolicies selecting each pod (Calico policy add-on)
+ */
+public record ScenarioParams(long services, int portsPerService, int endpointsPerService, double nodePortShare,
+                             double loadBalancerShare, double externalLocalShare, double affinityShare, int nodes,
+                             double coresPerNode, double requestsPerSecond, double requestsPerConnection,
+                             double endpointChangesPerSecond, KernelVersion kernel, KubeVersion kubernetesVersion,
+                             double syncPeriodSeconds, double minSyncPeriodSeconds, boolean masqueradeAll,
+                             boolean localDetector, ConntrackConfig conntrack, int podsPerNode,
+                             double policiesPerPod) {
+    /** Largest number of Services kpp plans for. */
+    public static final long MAX_SERVICES = 1_000_000;
+    /** Largest number of endpoints per Service kpp plans for. */
+    public static final int MAX_ENDPOINTS_PER_SERVICE = 100_000;
+
+    public ScenarioParams {
+        check(services >= 0 && services <= MAX_SERVICES, "services", "between 0 and " + MAX_SERVICES, services);
+        check(portsPerService >= 1 && portsPerService <= 100, "ports-per-service", "between 1 and 100", portsPerService);
+        check(endpointsPerService >= 0 && endpointsPerService <= MAX_ENDPOINTS_PER_SERVICE, "endpoints-per-service",
+                "between 0 and " + MAX_ENDPOINTS_PER_SERVICE, endpointsPerService);
+        checkShare(nodePortShare, "nodeport-share");
+        checkShare(loadBalancerShare, "loadbalancer-share");
+        check(nodePortShare + loadBalancerShare <= 1.0 + 1e-9, "nodeport-share + loadbalancer-share", "at most 1",
+                nodePortShare + loadBalancerShare);
+        checkShare(externalLocalShare, "external-local-share");
+        checkShare(affinityShare, "affinity-share");
+        check(nodes >= 1 && nodes <= 100_000, "nodes", "between 1 and 100000", nodes);
+        check(coresPerNode >= 1 && coresPerNode <= 1024, "cores-per-node", "between 1 and 1024", coresPerNode);
+        check(requestsPerSecond >= 0 && requestsPerSecond <= 1e8, "requests-per-second", "between 0 and 1e8",
+                requestsPerSecond);
+        check(requestsPerConnection >= 1 && requestsPerConnection <= 1e7, "requests-per-connection",
+                "between 1 and 1e7", requestsPerConnection);
+        check(endpointChangesPerSecond >= 0 && endpointChangesPerSecond <= 1e5, "endpoint-changes-per-second",
+                "between 0 and 1e5", endpointChangesPerSecond);
+        if (kernel == null || kubernetesVersion == null || conntrack == null) {
+            throw new IllegalArgumentException("kernel, kubernetes-version and conntrack are required");
+        }
+        check(syncPeriodSeconds > 0 && syncPeriodSeconds <= 86_400, "sync-period", "between 0 and 86400 s",
+                syncPeriodSeconds);
+        check(minSyncPeriodSeconds >= 0 && minSyncPeriodSeconds <= syncPeriodSeconds, "min-sync-period",
+                "between 0 and the sync period", minSyncPeriodSeconds);
+        check(podsPerNode >= 0 && podsPerNode <= 10_000, "pods-per-node", "between 0 and 10000", podsPerNode);
+        check(policiesPerPod >= 0 && policiesPerPod <= 1_000, "policies-per-pod", "between 0 and 1000",
+                policiesPerPod);
+    }
+
+    private static void check(boolean ok, String field, String expected, Object actual) {
+        if (!ok) {
+            throw new IllegalArgumentException(field + " must be " + expected + " (got " + actual + ")");
+        }
+    }
+
+    private static void checkShare(double v, String field) {
+        check(v >= 0 && v <= 1, field, "between 0 and 1", v);
+    }
+
+    /**
+     * A mid-size modern cluster: 1,000 ClusterIP Services with 10 endpoints, 20 nodes of 8 cores,
+     * 1,000 requests/s per node with 10 requests per connection, kernel 6.1, Kubernetes 1.33.
+     */
+    public static ScenarioParams defaults() {
+        return new ScenarioParams(1_000, 1, 10, 0, 0, 0, 0, 20, 8, 1_000, 10, 0.5, KernelVersion.parse("6.1"),
+                KubeVersion.parse("1.33"), 30, 1, false, true, ConntrackConfig.defaults(), 30, 3);
+    }
+
+    /** @return Service ports (services x ports per service) */
+    public long servicePorts() {
+        return services * portsPerService;
+    }
+
+    /** @return new connections per second per node: requests / requests per connection */
+    public double newConnectionsPerSecond() {
+        return requestsPerSecond / requestsPerConnection;
+    }
+
+    public ScenarioParams withServices(long v) {
+        return new ScenarioParams(v, portsPerService, endpointsPerService, nodePortShare, loadBalancerShare,
+                externalLocalShare, affinityShare, nodes, coresPerNode, requestsPerSecond, requestsPerConnection,
+                endpointChangesPerSecond, kernel, kubernetesVersion, syncPeriodSeconds, minSyncPeriodSeconds,
+                masqueradeAll, localDetector, conntrack, podsPerNode, policiesPerPod);
+    }
+
+    public ScenarioParams withPortsPerService(int v) {
+        return new ScenarioParams(services, v, endpointsPerService, nodePortShare, loadBalancerShare,
+                externalLocalShare, affinityShare, nodes, coresPerNode, requestsPerSecond, requestsPerConnection,
+                endpointChangesPerSecond, kernel, kubernetesVersion, syncPeriodSeconds, minSyncPeriodSeconds,
+                masqueradeAll, localDetector, conntrack, podsPerNode, policiesPerPod);
+    }
+
+    public ScenarioParams withEndpointsPerService(int v) {
+        return new ScenarioParams(services, portsPerService, v, nodePortShare, loadBalancerShare,
+                externalLocalShare, affinityShare, nodes, coresPerNode, requestsPerSecond, requestsPerConnection,
+                endpointChangesPerSecond, kernel, kubernetesVersion, syncPeriodSeconds, minSyncPeriodSeconds,
+                masqueradeAll, localDetector, conntrack, podsPerNode, policiesPerPod);
+    }
+
+    public ScenarioParams withShares(double nodePort, double loadBalancer) {
+        return new ScenarioParams(services, portsPerService, endpointsPerService, nodePort, loadBalancer,
+                externalLocalShare, affinityShare, nodes, coresPerNode, requestsPerSecond, requestsPerConnection,
+                endpointChangesPerSecond, kernel, kubernetesVersion, syncPeriodSeconds, minSyncPeriodSeconds,
+                masqueradeAll, localDetector, conntrack, podsPerNode, policiesPerPod);
+    }
+
+    public ScenarioParams withExternalLocalShare(double v) {
+        return new ScenarioParams(services, portsPerService, endpointsPerService, nodePortShare, loadBalancerShare,
+                v, affinityShare, nodes, coresPerNode, requestsPerSecond, requestsPerConnection,
+                endpointChangesPerSecond, kernel, kubernetesVersion, syncPeriodSeconds, minSyncPeriodSeconds,
+                masqueradeAll, localDetector, conntrack, podsPerNode, policiesPerPod);
+    }
+
+    public ScenarioParams withAffinityShare(double v) {
+        return new ScenarioParams(services, portsPerService, endpointsPerService, nodePortShare, loadBalancerShare,
+                externalLocalShare, v, nodes, coresPerNode, requestsPerSecond, requestsPerConnection,
+                endpointChangesPerSecond, kernel, kubernetesVersion, syncPeriodSeconds, minSyncPeriodSeconds,
+                masqueradeAll, localDetector, conntrack, podsPerNode, policiesPerPod);
+    }
+
+    public ScenarioParams withNodes(int v) {
+        return new ScenarioParams(services, portsPerService, endpointsPerService, nodePortShare, loadBalancerShare,
+                externalLocalShare, affinityShare, v, coresPerNode, requestsPerSecond, requestsPerConnection,
+                endpointChangesPerSecond, kernel, kubernetesVersion, syncPeriodSeconds, minSyncPeriodSeconds,
+                masqueradeAll, localDetector, conntrack, podsPerNode, policiesPerPod);
+    }
+
+    public ScenarioParams withCoresPerNode(double v) {
+        return new ScenarioParams(services, portsPerService, endpointsPerService, nodePortShare, loadBalancerShare,
+                externalLocalShare, affinityShare, nodes, v, requestsPerSecond, requestsPerConnection,
+                endpointChangesPerSecond, kernel, kubernetesVersion, syncPeriodSeconds, minSyncPeriodSeconds,
+                masqueradeAll, localDetector, conntrack, podsPerNode, policiesPerPod);
+    }
+
+    public ScenarioParams withRequestsPerSecond(double v) {
+        return new ScenarioParams(services, portsPerService, endpointsPerService, nodePortShare, loadBalancerShare,
+                externalLocalShare, affinityShare, nodes, coresPerNode, v, requestsPerConnection,
+                endpointChangesPerSecond, kernel, kubernetesVersion, syncPeriodSeconds, minSyncPeriodSeconds,
+                masqueradeAll, localDetector, conntrack, podsPerNode, policiesPerPod);
+    }
+
+    public ScenarioParams withRequestsPerConnection(double v) {
+        return new ScenarioParams(services, portsPerService, endpointsPerService, nodePortShare, loadBalancerShare,
+                externalLocalShare, affinityShare, nodes, coresPerNode, requestsPerSecond, v,
+                endpointChangesPerSecond, kernel, kubernetesVersion, syncPeriodSeconds, minSyncPeriodSeconds,
+                masqueradeAll, localDetector, conntrack, podsPerNode, policiesPerPod);
+    }
+
+    public ScenarioParams withEndpointChangesPerSecond(double v) {
+        return new ScenarioParams(services, portsPerService, endpointsPerService, nodePortShare, loadBalancerShare,
+                externalLocalShare, affinityShare, nodes, coresPerNode, requestsPerSecond, requestsPerConnection,
+                v, kernel, kubernetesVersion, syncPeriodSeconds, minSyncPeriodSeconds,
+                masqueradeAll, localDetector, conntrack, podsPerNode, policiesPerPod);
+    }
+
+    public ScenarioParams withKernel(KernelVersion v) {
+        return new ScenarioParams(services, portsPerService, endpointsPerService, nodePortShare, loadBalancerShare,
+                externalLocalShare, affinityShare, nodes, coresPerNode, requestsPerSecond, requestsPerConnection,
+                endpointChangesPerSecond, v, kubernetesVersion, syncPeriodSeconds, minSyncPeriodSeconds,
+                masqueradeAll, localDetector, conntrack, podsPerNode, policiesPerPod);
+    }
+
+    public ScenarioParams withKubernetesVersion(KubeVersion v) {
+        return new ScenarioParams(services, portsPerService, endpointsPerService, nodePortShare, loadBalancerShare,
+                externalLocalShare, affinityShare, nodes, coresPerNode, requestsPerSecond, requestsPerConnection,
+                endpointChangesPerSecond, kernel, v, syncPeriodSeconds, minSyncPeriodSeconds,
+                masqueradeAll, localDetector, conntrack, podsPerNode, policiesPerPod);
+    }
+
+    public ScenarioParams withSyncPeriods(double syncPeriod, double minSyncPeriod) {
+        return new ScenarioParams(services, portsPerService, endpointsPerService, nodePortShare, loadBalancerShare,
+                externalLocalShare, affinityShare, nodes, coresPerNode, requestsPerSecond, requestsPerConnection,
+                endpointChangesPerSecond, kernel, kubernetesVersion, syncPeriod, minSyncPeriod,
+                masqueradeAll, localDetector, conntrack, podsPerNode, policiesPerPod);
+    }
+
+    public ScenarioParams withMasquerade(boolean all, boolean detector) {
+        return new ScenarioParams(services, portsPerService, endpointsPerService, nodePortShare, loadBalancerShare,
+                externalLocalShare, affinityShare, nodes, coresPerNode, requestsPerSecond, requestsPerConnection,
+                endpointChangesPerSecond, kernel, kubernetesVersion, syncPeriodSeconds, minSyncPeriodSeconds,
+                all, detector, conntrack, podsPerNode, policiesPerPod);
+    }
+
+    public ScenarioParams withConntrack(ConntrackConfig v) {
+        return new ScenarioParams(services, portsPerService, endpointsPerService, nodePortShare, loadBalancerShare,
+                externalLocalShare, affinityShare, nodes, coresPerNode, requestsPerSecond, requestsPerConnection,
+                endpointChangesPerSecond, kernel, kubernetesVersion, syncPeriodSeconds, minSyncPeriodSeconds,
+                masqueradeAll, localDetector, v, podsPerNode, policiesPerPod);
+    }
+
+    public ScenarioParams withPolicy(int pods, double policies) {
+        return new ScenarioParams(services, portsPerService, endpointsPerService, nodePortShare, loadBalancerShare,
+                externalLocalShare, affinityShare, nodes, coresPerNode, requestsPerSecond, requestsPerConnection,
+                endpointChangesPerSecond, kernel, kubernetesVersion, syncPeriodSeconds, minSyncPeriodSeconds,
+                masqueradeAll, localDetector, conntrack, pods, policies);
+    }
+}

@@ -1,0 +1,93 @@
+package dev.kpp.model.rules;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class PositionMixtureTest {
+    /** Enumerates every (j, k) outcome with its probability and returns the sorted values with weights. */
+    private static double[] bruteQuantiles(double[][] comps) {
+        List<double[]> outcomes = new ArrayList<>();
+        double total = 0;
+        double mean = 0;
+        double worst = 0;
+        for (double[] c : comps) {
+            double w = c[0];
+            total += w;
+            long slots = (long) c[2];
+            long choices = (long) c[4];
+            for (long j = 0; j < slots; j++) {
+                for (long k = 1; k <= choices; k++) {
+                    double v = c[1] + j * c[3] + k;
+                    double p = w / (slots * (double) choices);
+                    outcomes.add(new double[] {v, p});
+                    mean += v * p;
+                    worst = Math.max(worst, v);
+                }
+            }
+        }
+        outcomes.sort((a, b) -> Double.compare(a[0], b[0]));
+        double acc = 0;
+        long p50 = -1, p99 = -1;
+        for (double[] o : outcomes) {
+            acc += o[1] / total;
+            if (p50 < 0 && acc >= 0.5 - 1e-12) {
+                p50 = (long) Math.ceil(o[0] - 1e-9);
+            }
+            if (p99 < 0 && acc >= 0.99 - 1e-12) {
+                p99 = (long) Math.ceil(o[0] - 1e-9);
+            }
+        }
+        return new double[] {mean / total, p50, p99, Math.ceil(worst - 1e-9)};
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        // weight, base, slots, step, choices
+        "1, 10, 100, 1, 1",
+        "1, 3, 1, 0, 10",
+        "1, 5, 50, 2, 7",
+        "1, 0, 20, 3, 3"
+    })
+    void singleComponentMatchesEnumeration(double w, double base, long slots, double step, long choices) {
+        RuleCountStats s = new PositionMixture().add(w, base, slots, step, choices).stats();
+        double[] b = bruteQuantiles(new double[][] {{w, base, slots, step, choices}});
+        assertThat(s.mean()).isCloseTo(b[0], within(1e-9));
+        assertThat(s.p50()).isEqualTo((long) b[1]);
+        assertThat(s.p99()).isEqualTo((long) b[2]);
+        assertThat(s.worst()).isEqualTo((long) b[3]);
+    }
+
+    @Test
+    void randomMixturesMatchEnumeration() {
+        Random rnd = new Random(42);
+        for (int trial = 0; trial < 200; trial++) {
+            int n = 1 + rnd.nextInt(3);
+            double[][] comps = new double[n][];
+            PositionMixture m = new PositionMixture();
+            for (int i = 0; i < n; i++) {
+                comps[i] = new double[] {1 + rnd.nextInt(5), rnd.nextInt(20), 1 + rnd.nextInt(40), rnd.nextInt(4),
+                    1 + rnd.nextInt(12)};
+                m.add(comps[i][0], comps[i][1], (long) comps[i][2], comps[i][3], (long) comps[i][4]);
+            }
+            RuleCountStats s = m.stats();
+            double[] b = bruteQuantiles(comps);
+            assertThat(s.mean()).as("trial %d", trial).isCloseTo(b[0], within(1e-9));
+            assertThat(s.p50()).as("trial %d p50", trial).isEqualTo((long) b[1]);
+            assertThat(s.p99()).as("trial %d p99", trial).isEqualTo((long) b[2]);
+            assertThat(s.worst()).as("trial %d worst", trial).isEqualTo((long) b[3]);
+        }
+    }
+
+    @Test
+    void emptyMixtureHasNoTraffic() {
+        assertThat(new PositionMixture().stats()).isEqualTo(RuleCountStats.NONE);
+    }
+}
