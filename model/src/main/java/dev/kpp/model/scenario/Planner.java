@@ -26,6 +26,17 @@ public final class Planner {
     /** Warning: more than 250 endpoints per Service, the tested scalability threshold. */
     public static final String WARN_ENDPOINTS_THRESHOLD = "endpoints-above-scalability-threshold";
 
+    /** Warning: the kube-proxy version has no nftables mode (alpha in 1.29). */
+    public static final String WARN_NFTABLES_NOT_IN_VERSION = "nftables-not-in-version";
+    /** Warning: nftables mode is alpha (1.29-1.30) or beta (1.31-1.32) in this version. */
+    public static final String WARN_NFTABLES_PRE_GA = "nftables-pre-ga";
+    /** Warning: the kernel is older than nftables mode's minimum, 5.13. */
+    public static final String WARN_NFTABLES_KERNEL = "nftables-kernel-too-old";
+    /** Warning: IPVS mode is deprecated from 1.35 (KEP-5495). */
+    public static final String WARN_IPVS_DEPRECATED = "ipvs-deprecated";
+    /** Warning: the kernel is older than Cilium's minimum, 5.4. */
+    public static final String WARN_EBPF_KERNEL = "ebpf-kernel-too-old";
+
     private Planner() {
     }
 
@@ -80,6 +91,21 @@ public final class Planner {
         }
         if (workload.meanEndpointsPerPort() > 250) {
             w.add(WARN_ENDPOINTS_THRESHOLD);
+        }
+        // Version and kernel gates: docs/model.md "Availability" (domain facts c.1, c.2).
+        if (!params.kubernetesVersion().atLeast(1, 29)) {
+            w.add(WARN_NFTABLES_NOT_IN_VERSION);
+        } else if (!params.kubernetesVersion().atLeast(1, 33)) {
+            w.add(WARN_NFTABLES_PRE_GA);
+        }
+        if (!params.kernel().atLeast(5, 13)) {
+            w.add(WARN_NFTABLES_KERNEL);
+        }
+        if (params.kubernetesVersion().atLeast(1, 35)) {
+            w.add(WARN_IPVS_DEPRECATED);
+        }
+        if (!params.kernel().atLeast(5, 4)) {
+            w.add(WARN_EBPF_KERNEL);
         }
         return w;
     }

@@ -1,0 +1,50 @@
+package dev.kpp.app;
+
+import dev.kpp.app.cli.Cli;
+
+import java.util.Locale;
+
+/**
+ * Entry point. With arguments it runs the command-line interface and never starts JavaFX; without
+ * arguments (or with {@code gui}) it opens the planner window. It does not extend
+ * {@code Application}, so a plain classpath launch works (docs/adr/0004).
+ */
+public final class Launcher {
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 0 || (args.length == 1 && args[0].equals("gui"))) {
+            System.exit(startGui());
+        }
+        System.exit(Cli.run(args, System.out, System.err));
+    }
+
+    private static int startGui() {
+        String missing = missingDisplay();
+        if (missing != null) {
+            System.err.println("kpp: " + missing + ", so the planner window cannot open; "
+                    + "the command line works without one: ./kpp --help");
+            return 1;
+        }
+        javafx.application.Application.launch(PlannerApplication.class);
+        return 0;
+    }
+
+    /** @return why no window can open, or null when a display looks available */
+    static String missingDisplay() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        if (!os.contains("linux") && !os.contains("bsd")) {
+            return null;
+        }
+        if ("Monocle".equals(System.getProperty("glass.platform"))) {
+            return null;
+        }
+        String display = System.getenv("DISPLAY");
+        String wayland = System.getenv("WAYLAND_DISPLAY");
+        if ((display == null || display.isBlank()) && (wayland == null || wayland.isBlank())) {
+            return "no display found (DISPLAY is not set)";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,39 @@
+package dev.kpp.app.cli;
+
+import dev.kpp.app.AppInfo;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The top-level {@code kpp} command. */
+@Command(name = "kpp",
+        mixinStandardHelpOptions = true,
+        versionProvider = KppCommand.Version.class,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = {"kpp — the kube-proxy planner: what iptables, IPVS, nftables and eBPF service proxying "
+                + "cost for your cluster, and when to switch.", "",
+            "Run without a command to open the planner window."},
+        subcommands = {PredictCommand.class, SamplesCommand.class, GuiCommand.class},
+        footer = {"", "Examples:", "  kpp predict --sample tigera-10k",
+            "  kpp predict --services 12000 --endpoints-per-service 8 --kubernetes-version 1.33 --format json",
+            "  kpp samples"})
+public final class KppCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Reports the version. */
+    public static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {AppInfo.NAME + " " + AppInfo.version() + " — " + AppInfo.TAGLINE,
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package dev.kpp.app.cli;
+
+/** Output formats of the CLI. */
+public enum OutputFormat {
+    TABLE, JSON, CSV
+}
