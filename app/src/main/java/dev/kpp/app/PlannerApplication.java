@@ -1,27 +1,59 @@
 package dev.kpp.app;
 
+import dev.kpp.app.ui.common.FxDialogService;
+import dev.kpp.app.ui.common.FxTaskRunner;
+import dev.kpp.app.ui.common.SettingsStore;
+import dev.kpp.app.ui.inventory.InventoryImportService;
+import dev.kpp.app.ui.main.MainView;
+import dev.kpp.app.ui.settings.WindowState;
+import dev.kpp.app.ui.theme.ThemeManager;
+import dev.kpp.app.report.Messages;
 import javafx.application.Application;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
-/** The planner window. */
+import java.util.Locale;
+
+/** The planner window: builds the {@link AppContext}, the scene, the theme and the window state. */
 public final class PlannerApplication extends Application {
+    private AppContext context;
+
     @Override
     public void start(Stage stage) {
-        Label title = new Label(AppInfo.NAME + " — " + AppInfo.TAGLINE);
-        title.setId("title");
-        title.setFont(javafx.scene.text.Font.font(22));
-        Label version = new Label("version " + AppInfo.version());
-        version.setId("version");
-        VBox root = new VBox(12, title, version);
-        root.setAlignment(Pos.CENTER);
-        root.setPadding(new Insets(32));
-        stage.setTitle(AppInfo.NAME + " " + AppInfo.version());
-        stage.setScene(new Scene(root, 640, 360));
+        SettingsStore store = SettingsStore.userPreferences();
+        Messages messages = new Messages(Locale.getDefault());
+        context = new AppContext(store, InventoryImportService.discover(), new FxTaskRunner(2),
+                new FxDialogService(() -> stage, messages), System::nanoTime);
+        Parent root = context.loadMainView();
+        MainView view = context.mainView();
+        Scene scene = new Scene(root);
+        ThemeManager theme = new ThemeManager(ThemeManager.detectSystemDark());
+        theme.setOnApplied(view::showDarkApplied);
+        theme.apply(scene, context.settings().themeProperty().get());
+        context.settings().themeProperty().addListener((obs, o, n) -> theme.apply(scene, n));
+
+        WindowState windowState = new WindowState(store);
+        windowState.restore(stage);
+        stage.setMinWidth(960);
+        stage.setMinHeight(620);
+        stage.titleProperty().bind(context.main().titleBinding());
+        stage.setScene(scene);
+        view.setCloser(() -> {
+            windowState.save(stage);
+            stage.close();
+        });
+        stage.setOnCloseRequest(e -> {
+            e.consume();
+            view.requestClose();
+        });
         stage.show();
+    }
+
+    @Override
+    public void stop() {
+        if (context != null) {
+            context.close();
+        }
     }
 }

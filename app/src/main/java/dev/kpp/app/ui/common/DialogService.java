@@ -1,0 +1,38 @@
+package dev.kpp.app.ui.common;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Dialogs as ViewModels ask for them (JabRef's DialogService). Texts arrive translated. Tests use a
+ * fake; {@link FxDialogService} shows real dialogs.
+ */
+public interface DialogService {
+    /** What to do with unsaved changes. */
+    enum UnsavedChoice { SAVE, DISCARD, CANCEL }
+
+    /** Shows a readable error: a title, a one-line header and optional detail lines (never a stack trace). */
+    void showError(String title, String header, List<String> details);
+
+    /** Shows information, e.g. the keyboard shortcuts. */
+    void showInfo(String title, String header, List<String> details);
+
+    /** Asks what to do with unsaved changes. */
+    UnsavedChoice confirmUnsaved(String title, String header);
+
+    /** @return inventory files chosen by the user, empty when cancelled */
+    List<Path> chooseFilesToImport(String title);
+
+    /** @return a folder of inventory files, empty when cancelled */
+    Optional<Path> chooseFolderToImport(String title);
+
+    /** @return a scenario file to open */
+    Optional<Path> chooseScenarioToOpen(String title);
+
+    /** @return where to save a scenario */
+    Optional<Path> chooseScenarioToSave(String title, String suggestedName);
+
+    /** @return where to save a PNG image */
+    Optional<Path> choosePngToSave(String title, String suggestedName);
+}

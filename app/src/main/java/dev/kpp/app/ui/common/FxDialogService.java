@@ -1,0 +1,153 @@
+package dev.kpp.app.ui.common;
+
+import dev.kpp.app.report.Messages;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.TextArea;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** {@link DialogService} with JavaFX alerts and choosers, owned by the main window. */
+public final class FxDialogService implements DialogService {
+    private final Supplier<Window> owner;
+    private final Messages messages;
+    private File lastDirectory;
+
+    /**
+     * @param owner    the window dialogs belong to
+     * @param messages wording for buttons and filters
+     */
+    public FxDialogService(Supplier<Window> owner, Messages messages) {
+        this.owner = owner;
+        this.messages = messages;
+    }
+
+    @Override
+    public void showError(String title, String header, List<String> details) {
+        show(Alert.AlertType.ERROR, title, header, details);
+    }
+
+    @Override
+    public void showInfo(String title, String header, List<String> details) {
+        show(Alert.AlertType.INFORMATION, title, header, details);
+    }
+
+    private void show(Alert.AlertType type, String title, String header, List<String> details) {
+        Alert alert = new Alert(type);
+        alert.initOwner(owner.get());
+        alert.setTitle(title);
+        alert.setHeaderText(header);
+        if (details.size() <= 4) {
+            alert.setContentText(String.join("\n", details));
+        } else {
+            TextArea area = new TextArea(String.join("\n", details));
+            area.setEditable(false);
+            area.setWrapText(true);
+            area.setPrefRowCount(Math.min(14, details.size()));
+            area.getStyleClass().add("dialog-details");
+            alert.getDialogPane().setContent(area);
+        }
+        alert.getDialogPane().getStyleClass().add("kpp-dialog");
+        alert.setResizable(true);
+        alert.showAndWait();
+    }
+
+    @Override
+    public UnsavedChoice confirmUnsaved(String title, String header) {
+        ButtonType save = new ButtonType(messages.get("dialog.unsaved.save"), ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType(messages.get("dialog.unsaved.discard"), ButtonBar.ButtonData.NO);
+        ButtonType cancel = new ButtonType(messages.get("dialog.button.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, messages.get("dialog.unsaved.content"), save, discard,
+                cancel);
+        alert.initOwner(owner.get());
+        alert.setTitle(title);
+        alert.setHeaderText(header);
+        ButtonType answer = alert.showAndWait().orElse(cancel);
+        if (answer == save) {
+            return UnsavedChoice.SAVE;
+        }
+        return answer == discard ? UnsavedChoice.DISCARD : UnsavedChoice.CANCEL;
+    }
+
+    @Override
+    public List<Path> chooseFilesToImport(String title) {
+        FileChooser chooser = chooser(title);
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter(messages.get("dialog.filter.inventory"), "*.json", "*.yaml", "*.yml",
+                        "*.csv", "*.gz"),
+                new FileChooser.ExtensionFilter(messages.get("dialog.filter.all"), "*"));
+        List<File> files = chooser.showOpenMultipleDialog(owner.get());
+        if (files == null || files.isEmpty()) {
+            return List.of();
+        }
+        lastDirectory = files.get(0).getParentFile();
+        return files.stream().map(File::toPath).toList();
+    }
+
+    @Override
+    public Optional<Path> chooseFolderToImport(String title) {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle(title);
+        if (lastDirectory != null && lastDirectory.isDirectory()) {
+            chooser.setInitialDirectory(lastDirectory);
+        }
+        File dir = chooser.showDialog(owner.get());
+        if (dir == null) {
+            return Optional.empty();
+        }
+        lastDirectory = dir.getParentFile();
+        return Optional.of(dir.toPath());
+    }
+
+    @Override
+    public Optional<Path> chooseScenarioToOpen(String title) {
+        FileChooser chooser = chooser(title);
+        chooser.getExtensionFilters().add(scenarioFilter());
+        return remember(chooser.showOpenDialog(owner.get()));
+    }
+
+    @Override
+    public Optional<Path> chooseScenarioToSave(String title, String suggestedName) {
+        FileChooser chooser = chooser(title);
+        chooser.getExtensionFilters().add(scenarioFilter());
+        chooser.setInitialFileName(suggestedName);
+        return remember(chooser.showSaveDialog(owner.get()));
+    }
+
+    @Override
+    public Optional<Path> choosePngToSave(String title, String suggestedName) {
+        FileChooser chooser = chooser(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(messages.get("dialog.filter.png"), "*.png"));
+        chooser.setInitialFileName(suggestedName);
+        return remember(chooser.showSaveDialog(owner.get()));
+    }
+
+    private FileChooser.ExtensionFilter scenarioFilter() {
+        return new FileChooser.ExtensionFilter(messages.get("dialog.filter.scenario"), "*.kpp-scenario.json", "*.json");
+    }
+
+    private FileChooser chooser(String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        if (lastDirectory != null && lastDirectory.isDirectory()) {
+            chooser.setInitialDirectory(lastDirectory);
+        }
+        return chooser;
+    }
+
+    private Optional<Path> remember(File file) {
+        if (file == null) {
+            return Optional.empty();
+        }
+        lastDirectory = file.getParentFile();
+        return Optional.of(file.toPath());
+    }
+}

@@ -1,0 +1,321 @@
+package dev.kpp.app.ui.main;
+
+import dev.kpp.app.report.Messages;
+import dev.kpp.app.ui.common.RunningTask;
+import dev.kpp.app.ui.inventory.InventoryView;
+import dev.kpp.app.ui.results.ResultsView;
+import dev.kpp.app.ui.scenario.ScenarioView;
+import dev.kpp.app.ui.settings.SettingsViewModel;
+import dev.kpp.app.ui.settings.ThemeChoice;
+import dev.kpp.app.ui.theme.Styles;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.StatusBar;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The main window: menus, toolbar, the three panes, drag and drop, and the status bar. */
+public final class MainView {
+    private static final KeyCode[] DIGITS = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4,
+            KeyCode.DIGIT5, KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8, KeyCode.DIGIT9};
+    private final MainViewModel viewModel;
+    private final SettingsViewModel settings;
+    private final Messages messages;
+    private Runnable closer = () -> { };
+
+    @FXML
+    private BorderPane root;
+    @FXML
+    private Menu recentMenu;
+    @FXML
+    private Menu samplesMenu;
+    @FXML
+    private MenuItem importFilesItem;
+    @FXML
+    private MenuItem importFolderItem;
+    @FXML
+    private MenuItem undoItem;
+    @FXML
+    private MenuItem redoItem;
+    @FXML
+    private RadioMenuItem themeSystem;
+    @FXML
+    private RadioMenuItem themeLight;
+    @FXML
+    private RadioMenuItem themeDark;
+    @FXML
+    private ToggleButton darkToggle;
+    @FXML
+    private Button importButton;
+    @FXML
+    private Button undoButton;
+    @FXML
+    private Button redoButton;
+    @FXML
+    private Label basisLabel;
+    @FXML
+    private TabPane tabs;
+    @FXML
+    private Tab planTab;
+    @FXML
+    private VBox dropOverlay;
+    @FXML
+    private StatusBar statusBar;
+    @FXML
+    private InventoryView inventoryController;
+    @FXML
+    private ScenarioView scenarioController;
+    @FXML
+    private ResultsView resultsController;
+
+    private final Button cancelButton = new Button();
+    private final Label latencyLabel = new Label();
+
+    public MainView(MainViewModel viewModel, SettingsViewModel settings, Messages messages) {
+        this.viewModel = viewModel;
+        this.settings = settings;
+        this.messages = messages;
+    }
+
+    @FXML
+    private void initialize() {
+        boolean canImport = viewModel.imports().available();
+        importFilesItem.setDisable(!canImport);
+        importFolderItem.setDisable(!canImport);
+        importButton.setDisable(!canImport);
+        undoItem.disableProperty().bind(viewModel.scenario().canUndoProperty().not());
+        redoItem.disableProperty().bind(viewModel.scenario().canRedoProperty().not());
+        undoButton.disableProperty().bind(viewModel.scenario().canUndoProperty().not());
+        redoButton.disableProperty().bind(viewModel.scenario().canRedoProperty().not());
+        basisLabel.textProperty().bind(viewModel.scenario().basisProperty());
+
+        for (int i = 0; i < viewModel.samples().size(); i++) {
+            var sample = viewModel.samples().get(i);
+            MenuItem item = new MenuItem(viewModel.sampleLabel(sample));
+            if (i < DIGITS.length) {
+                item.setAccelerator(new KeyCodeCombination(DIGITS[i], KeyCombination.SHORTCUT_DOWN,
+                        KeyCombination.ALT_DOWN));
+            }
+            item.setOnAction(e -> viewModel.newFromSample(sample));
+            samplesMenu.getItems().add(item);
+        }
+        viewModel.recentFiles().addListener((ListChangeListener<Path>) c -> rebuildRecent());
+        rebuildRecent();
+
+        themeSystem.setUserData(ThemeChoice.SYSTEM);
+        themeLight.setUserData(ThemeChoice.LIGHT);
+        themeDark.setUserData(ThemeChoice.DARK);
+        selectTheme(settings.themeProperty().get());
+        settings.themeProperty().addListener((obs, o, n) -> selectTheme(n));
+        themeSystem.setOnAction(e -> settings.themeProperty().set(ThemeChoice.SYSTEM));
+        themeLight.setOnAction(e -> settings.themeProperty().set(ThemeChoice.LIGHT));
+        themeDark.setOnAction(e -> settings.themeProperty().set(ThemeChoice.DARK));
+        darkToggle.setOnAction(e -> settings.themeProperty().set(darkToggle.isSelected() ? ThemeChoice.DARK
+                : ThemeChoice.LIGHT));
+
+        // status bar: the running task's message and progress, else the last outcome
+        statusBar.setText("");
+        cancelButton.setText(messages.get("status.cancel"));
+        cancelButton.getStyleClass().add("status-cancel");
+        cancelButton.setOnAction(e -> viewModel.cancelTask());
+        cancelButton.setVisible(false);
+        cancelButton.managedProperty().bind(cancelButton.visibleProperty());
+        latencyLabel.getStyleClass().add("status-latency");
+        statusBar.getRightItems().addAll(cancelButton, latencyLabel);
+        latencyLabel.textProperty().bind(Bindings.createStringBinding(
+                () -> messages.get("status.latency", Math.round(viewModel.results().lastLatencyMillisProperty().get())),
+                viewModel.results().lastLatencyMillisProperty()));
+        viewModel.session().taskProperty().addListener((obs, o, n) -> bindTask(n));
+        bindTask(null);
+
+        // drag and drop onto the whole window
+        root.setOnDragOver(this::dragOver);
+        root.setOnDragExited(e -> showDrop(false));
+        root.setOnDragDropped(this::dragDropped);
+    }
+
+    private void bindTask(RunningTask task) {
+        statusBar.textProperty().unbind();
+        statusBar.progressProperty().unbind();
+        if (task == null) {
+            statusBar.textProperty().bind(viewModel.statusBinding());
+            statusBar.setProgress(0);
+            cancelButton.setVisible(false);
+        } else {
+            statusBar.textProperty().bind(task.messageProperty());
+            statusBar.progressProperty().bind(task.progressProperty());
+            cancelButton.setVisible(task.cancellable());
+        }
+    }
+
+    private void selectTheme(ThemeChoice t) {
+        themeSystem.setSelected(t == ThemeChoice.SYSTEM);
+        themeLight.setSelected(t == ThemeChoice.LIGHT);
+        themeDark.setSelected(t == ThemeChoice.DARK);
+    }
+
+    /** Keeps the toolbar's moon toggle in step with the applied (not the chosen) theme. */
+    public void showDarkApplied(boolean dark) {
+        darkToggle.setSelected(dark);
+    }
+
+    private void rebuildRecent() {
+        recentMenu.getItems().clear();
+        List<Path> files = viewModel.recentFiles();
+        for (int i = 0; i < files.size(); i++) {
+            Path p = files.get(i);
+            MenuItem item = new MenuItem(String.valueOf(p.getFileName()));
+            item.setMnemonicParsing(false);
+            if (i < DIGITS.length) {
+                item.setAccelerator(new KeyCodeCombination(DIGITS[i], KeyCombination.SHORTCUT_DOWN,
+                        KeyCombination.SHIFT_DOWN));
+            }
+            item.setOnAction(e -> viewModel.openRecent(p));
+            recentMenu.getItems().add(item);
+        }
+        if (files.isEmpty()) {
+            MenuItem none = new MenuItem(messages.get("menu.file.recent.none"));
+            none.setDisable(true);
+            recentMenu.getItems().add(none);
+        } else {
+            MenuItem clear = new MenuItem(messages.get("menu.file.recent.clear"));
+            clear.setOnAction(e -> viewModel.clearRecent());
+            recentMenu.getItems().addAll(new SeparatorMenuItem(), clear);
+        }
+    }
+
+    private void dragOver(DragEvent e) {
+        if (e.getDragboard().hasFiles() && viewModel.imports().available()) {
+            e.acceptTransferModes(TransferMode.COPY);
+            showDrop(true);
+        }
+        e.consume();
+    }
+
+    private void dragDropped(DragEvent e) {
+        boolean ok = e.getDragboard().hasFiles() && viewModel.imports().available();
+        if (ok) {
+            viewModel.imports().importPaths(e.getDragboard().getFiles().stream().map(File::toPath).toList());
+        }
+        showDrop(false);
+        e.setDropCompleted(ok);
+        e.consume();
+    }
+
+    private void showDrop(boolean on) {
+        dropOverlay.setVisible(on);
+        root.pseudoClassStateChanged(Styles.DROP_TARGET, on);
+    }
+
+    /** @param closeWindow closes the window (used after the unsaved-changes check) */
+    public void setCloser(Runnable closeWindow) {
+        this.closer = closeWindow;
+    }
+
+    /** Asks about unsaved changes, then closes. */
+    public void requestClose() {
+        viewModel.requestClose(closer);
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    public ResultsView results() {
+        return resultsController;
+    }
+
+    public ScenarioView scenario() {
+        return scenarioController;
+    }
+
+    @FXML
+    private void importFiles() {
+        viewModel.imports().chooseFiles();
+    }
+
+    @FXML
+    private void importFolder() {
+        viewModel.imports().chooseFolder();
+    }
+
+    @FXML
+    private void openScenario() {
+        viewModel.openScenario();
+    }
+
+    @FXML
+    private void save() {
+        viewModel.save();
+    }
+
+    @FXML
+    private void saveAs() {
+        viewModel.saveAs();
+    }
+
+    @FXML
+    private void exportCharts() {
+        viewModel.exportChart(resultsController.chartsPng(), "charts");
+    }
+
+    @FXML
+    private void quit() {
+        requestClose();
+    }
+
+    @FXML
+    private void undo() {
+        viewModel.undo();
+    }
+
+    @FXML
+    private void redo() {
+        viewModel.redo();
+    }
+
+    @FXML
+    private void resetInputs() {
+        viewModel.scenario().resetInputs();
+    }
+
+    @FXML
+    private void focusServices() {
+        scenarioController.focusServices();
+    }
+
+    @FXML
+    private void showPlan() {
+        tabs.getSelectionModel().select(planTab);
+    }
+
+    @FXML
+    private void showShortcuts() {
+        viewModel.showShortcuts();
+    }
+
+    @FXML
+    private void showAbout() {
+        viewModel.showAbout();
+    }
+}

@@ -1,0 +1,178 @@
+package dev.kpp.app.ui.scenario;
+
+import dev.kpp.app.report.Messages;
+import javafx.fxml.FXML;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.controlsfx.validation.ValidationResult;
+import org.controlsfx.validation.ValidationSupport;
+import org.controlsfx.validation.decoration.StyleClassValidationDecoration;
+
+import java.util.List;
+
+/** The scenario controls: a slider and an editable field per input, versions, budgets. */
+public final class ScenarioView {
+    private final ScenarioViewModel viewModel;
+    private final Messages messages;
+    private final ValidationSupport validation = new ValidationSupport();
+    @FXML
+    private VBox workloadBox;
+    @FXML
+    private VBox clusterBox;
+    @FXML
+    private VBox trafficBox;
+    @FXML
+    private VBox budgetsBox;
+    @FXML
+    private ComboBox<String> kernelBox;
+    @FXML
+    private ComboBox<String> kubeVersionBox;
+    @FXML
+    private Label kernelLabel;
+    @FXML
+    private Label kubeVersionLabel;
+    @FXML
+    private Label problem;
+    @FXML
+    private Button resetButton;
+    private TextField servicesField;
+
+    public ScenarioView(ScenarioViewModel viewModel, Messages messages) {
+        this.viewModel = viewModel;
+        this.messages = messages;
+    }
+
+    @FXML
+    private void initialize() {
+        validation.setValidationDecorator(new StyleClassValidationDecoration());
+        addRows(workloadBox, viewModel.workloadFields());
+        addRows(clusterBox, viewModel.clusterFields());
+        addRows(trafficBox, viewModel.trafficFields());
+        choice(kernelBox, kernelLabel, viewModel.kernel());
+        choice(kubeVersionBox, kubeVersionLabel, viewModel.kubernetesVersion());
+        for (BudgetField b : viewModel.budgets()) {
+            budgetsBox.getChildren().add(budgetRow(b));
+        }
+        problem.textProperty().bind(viewModel.problemProperty());
+        problem.visibleProperty().bind(viewModel.problemProperty().isNotNull());
+        problem.managedProperty().bind(problem.visibleProperty());
+        resetButton.setOnAction(e -> viewModel.resetInputs());
+    }
+
+    private void addRows(VBox box, List<InputField> fields) {
+        for (InputField f : fields) {
+            box.getChildren().add(row(f));
+        }
+    }
+
+    private VBox row(InputField f) {
+        Tooltip tip = new Tooltip(messages.get(f.tooltipKey()));
+        tip.setWrapText(true);
+        tip.setMaxWidth(360);
+        tip.setShowDelay(Duration.millis(350));
+        tip.setShowDuration(Duration.seconds(30));
+        Label label = new Label(messages.get(f.labelKey()));
+        label.getStyleClass().add("input-label");
+        label.setTooltip(tip);
+        label.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(label, Priority.ALWAYS);
+        TextField field = new TextField();
+        field.setId("input-" + f.key());
+        field.getStyleClass().add("input-field");
+        field.setPrefColumnCount(7);
+        field.setTooltip(tip);
+        field.textProperty().bindBidirectional(f.textProperty());
+        field.disableProperty().bind(f.enabledProperty().not());
+        Label unit = new Label(messages.get(f.unitKey()));
+        unit.getStyleClass().add("input-unit");
+        unit.setMinWidth(54);
+        HBox top = new HBox(8, label, field, unit);
+        top.setAlignment(Pos.CENTER_LEFT);
+        Slider slider = new Slider(0, 1, 0);
+        slider.setId("slider-" + f.key());
+        slider.setBlockIncrement(0.01);
+        slider.setTooltip(tip);
+        slider.valueProperty().bindBidirectional(f.sliderProperty());
+        slider.disableProperty().bind(f.enabledProperty().not());
+        Label hint = new Label();
+        hint.getStyleClass().add("input-hint");
+        hint.textProperty().bind(f.hintProperty());
+        hint.visibleProperty().bind(f.hintProperty().isNotEmpty());
+        hint.managedProperty().bind(hint.visibleProperty());
+        validation.registerValidator(field, false, (Control c, String v) -> {
+            String error = f.validate(v);
+            return ValidationResult.fromErrorIf(c, error, error != null);
+        });
+        if (f == viewModel.services()) {
+            servicesField = field;
+        }
+        VBox row = new VBox(2, top, slider, hint);
+        row.getStyleClass().add("input-row");
+        return row;
+    }
+
+    private void choice(ComboBox<String> box, Label label, ChoiceField f) {
+        Tooltip tip = new Tooltip(messages.get(f.tooltipKey()));
+        tip.setWrapText(true);
+        tip.setMaxWidth(360);
+        label.setText(messages.get(f.labelKey()));
+        label.setTooltip(tip);
+        box.setTooltip(tip);
+        box.setEditable(true);
+        box.setItems(f.suggestions());
+        box.getEditor().textProperty().bindBidirectional(f.textProperty());
+        box.valueProperty().addListener((obs, o, n) -> {
+            if (n != null) {
+                f.textProperty().set(n);
+            }
+        });
+        validation.registerValidator(box.getEditor(), false, (Control c, String v) -> {
+            String error = f.validate(v);
+            return ValidationResult.fromErrorIf(c, error, error != null);
+        });
+    }
+
+    private HBox budgetRow(BudgetField b) {
+        CheckBox on = new CheckBox(viewModel.budgetLabel(b));
+        on.selectedProperty().bindBidirectional(b.enabledProperty());
+        on.setMaxWidth(Double.MAX_VALUE);
+        on.setTooltip(new Tooltip(messages.get("scenario.budget.tooltip")));
+        HBox.setHgrow(on, Priority.ALWAYS);
+        Label le = new Label("≤");
+        TextField limit = new TextField();
+        limit.setId("budget-" + b.metric().key());
+        limit.setPrefColumnCount(6);
+        limit.textProperty().bindBidirectional(b.textProperty());
+        limit.disableProperty().bind(b.enabledProperty().not());
+        validation.registerValidator(limit, false, (Control c, String v) -> {
+            String error = b.validate(v);
+            return ValidationResult.fromErrorIf(c, error, error != null);
+        });
+        Label unit = new Label(viewModel.budgetUnit(b));
+        unit.getStyleClass().add("input-unit");
+        unit.setMinWidth(54);
+        HBox row = new HBox(8, on, le, limit, unit);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.getStyleClass().add("budget-row");
+        return row;
+    }
+
+    /** Moves the keyboard focus to the Services field (Ctrl+L). */
+    public void focusServices() {
+        if (servicesField != null) {
+            servicesField.requestFocus();
+            servicesField.selectAll();
+        }
+    }
+}

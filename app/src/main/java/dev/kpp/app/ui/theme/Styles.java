@@ -1,0 +1,24 @@
+package dev.kpp.app.ui.theme;
+
+import javafx.css.PseudoClass;
+
+/** Style-class and pseudo-class names Java code toggles; the CSS defines how they look. */
+public final class Styles {
+    /** A table cell whose mode is the lowest for that metric. */
+    public static final PseudoClass BEST = PseudoClass.getPseudoClass("best");
+    /** A table cell over the user's budget. */
+    public static final PseudoClass OVER_BUDGET = PseudoClass.getPseudoClass("over-budget");
+    /** The mode the imported cluster runs. */
+    public static final PseudoClass DETECTED = PseudoClass.getPseudoClass("detected");
+    /** The window while files are dragged over it. */
+    public static final PseudoClass DROP_TARGET = PseudoClass.getPseudoClass("drop-target");
+    /** An input whose text is invalid. */
+    public static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
+    /** A crossover with a budget (rather than between modes). */
+    public static final PseudoClass BUDGET = PseudoClass.getPseudoClass("budget");
+    /** Style class of the root in the dark theme. */
+    public static final String DARK = "theme-dark";
+
+    private Styles() {
+    }
+}
