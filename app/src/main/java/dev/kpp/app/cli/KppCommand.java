@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
                 + "cost for your cluster, and when to switch.", "",
             "Run without a command to open the planner window."},
         subcommands = {PredictCommand.class, SweepCommand.class, SamplesCommand.class, CalibrateCommand.class,
-            ValidateCommand.class, GuiCommand.class},
+            ValidateCommand.class, BenchCommand.class, GuiCommand.class},
         footer = {"", "Examples:", "  kpp predict --sample tigera-10k",
             "  kpp predict --services 12000 --endpoints-per-service 8 --kubernetes-version 1.33 --format json",
             "  kpp sweep --sample growth-4k --vary services --from 100 --to 50000 --points 30",
