@@ -57,6 +57,8 @@ public final class PredictionFormats {
         calico.put("rulesPerConnection", round(p.calicoRulesPerConnection(), 1));
         calico.put("podsPerNode", p.scenario().podsPerNode());
         calico.put("policiesPerPod", p.scenario().policiesPerPod());
+        estimate(calico.putObject("addedLatencyMs"), p.calicoAddedLatencyMs(), 5);
+        estimate(calico.putObject("cpuCores"), p.calicoCpuCores(), 5);
         ArrayNode warnings = root.putArray("warnings");
         for (String w : p.warnings()) {
             ObjectNode o = warnings.addObject();
@@ -247,8 +249,9 @@ public final class PredictionFormats {
         sb.append(String.format(Locale.ROOT, "eBPF: %,d of %,d service-map entries (%.0f%%)%n",
                 ebpf.count("lbMapEntries"), ebpf.count("lbMapMax"),
                 100.0 * ebpf.count("lbMapEntries") / ebpf.count("lbMapMax")));
-        sb.append(String.format(Locale.ROOT, "Calico policy add-on: %.1f rules per new connection (%d pods/node, %s policies/pod)%n",
-                p.calicoRulesPerConnection(), sp.podsPerNode(), fmt(sp.policiesPerPod(), 1)));
+        sb.append(String.format(Locale.ROOT, "Calico policy add-on: %.1f rules per new connection (%d pods/node, %s "
+                + "policies/pod): +%s us, +%s cores%n", p.calicoRulesPerConnection(), sp.podsPerNode(),
+                fmt(sp.policiesPerPod(), 1), band(p.calicoAddedLatencyMs(), 1000), band(p.calicoCpuCores(), 1)));
         for (String w : p.warnings()) {
             sb.append("warning: ").append(Messages.english().get("warning." + w)).append('\n');
         }

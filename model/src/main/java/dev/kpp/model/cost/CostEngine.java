@@ -85,6 +85,25 @@ public final class CostEngine {
     }
 
     /**
+     * Costs of an add-on chain walk (Calico's policy chains) met by every new connection: latency and
+     * data-plane CPU at the same per-rule cost as kube-proxy's rules.
+     *
+     * @param rulesPerConnection rules the add-on adds to a new connection
+     * @return {added latency in ms, CPU in cores}
+     */
+    public static Estimate[] addOn(double rulesPerConnection, ScenarioParams p, Calibration cal) {
+        boolean modern = modernKernel(p);
+        String latencyReport = modern ? Calibration.LATENCY_MODERN : Calibration.LATENCY_LEGACY;
+        double alphaLatency = modern ? cal.alphaModernNs() : cal.alphaLegacyNs();
+        double alphaCpu = modern ? cal.alphaModernNs() : cal.alphaCpuLegacyNs();
+        String cpuReport = modern ? Calibration.LATENCY_MODERN : Calibration.CPU;
+        return new Estimate[] {
+            Estimate.withFactor(alphaLatency * rulesPerConnection * 1e-6, cal.bandFactor(latencyReport)),
+            Estimate.withFactor(p.newConnectionsPerSecond() * rulesPerConnection * alphaCpu * 1e-9,
+                    cal.bandFactor(cpuReport))};
+    }
+
+    /**
      * @return {full syncs per second, partial syncs per second}: periodic syncs every syncPeriod and
      *         event-driven syncs from churn, batched by minSyncPeriod and by the sync's own duration
      */

@@ -80,7 +80,9 @@ public final class Planner {
         }
         double calico = CalicoPolicyStructure.rulesPerConnection(params.podsPerNode(), params.policiesPerPod(),
                 CalicoPolicyStructure.DEFAULT_PROLOGUE, CalicoPolicyStructure.DEFAULT_RULES_PER_POLICY);
-        return new Prediction(params, workload, modes, calico, warnings(workload, params, modes));
+        var calicoCosts = CostEngine.addOn(calico, params, calibration);
+        return new Prediction(params, workload, modes, calico, calicoCosts[0], calicoCosts[1],
+                warnings(workload, params, modes));
     }
 
     /** @return the structure of every mode, in {@link ProxyMode} order */
