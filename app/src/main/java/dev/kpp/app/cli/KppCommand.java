@@ -15,10 +15,12 @@ import picocli.CommandLine.Spec;
         description = {"kpp — the kube-proxy planner: what iptables, IPVS, nftables and eBPF service proxying "
                 + "cost for your cluster, and when to switch.", "",
             "Run without a command to open the planner window."},
-        subcommands = {PredictCommand.class, SamplesCommand.class, GuiCommand.class},
+        subcommands = {PredictCommand.class, SweepCommand.class, SamplesCommand.class, CalibrateCommand.class,
+            ValidateCommand.class, BenchCommand.class, GuiCommand.class},
         footer = {"", "Examples:", "  kpp predict --sample tigera-10k",
             "  kpp predict --services 12000 --endpoints-per-service 8 --kubernetes-version 1.33 --format json",
-            "  kpp samples"})
+            "  kpp sweep --sample growth-4k --vary services --from 100 --to 50000 --points 30",
+            "  kpp calibrate", "  kpp validate", "  kpp samples"})
 public final class KppCommand implements Runnable {
     @Spec
     CommandSpec spec;

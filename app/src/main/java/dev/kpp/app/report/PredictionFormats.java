@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kpp.app.AppInfo;
+import dev.kpp.model.cost.ConntrackEstimate;
+import dev.kpp.model.cost.Estimate;
+import dev.kpp.model.cost.ModeCosts;
 import dev.kpp.model.inventory.ProxyMode;
 import dev.kpp.model.rules.ModeStructure;
 import dev.kpp.model.rules.RuleCountStats;
@@ -54,6 +57,8 @@ public final class PredictionFormats {
         calico.put("rulesPerConnection", round(p.calicoRulesPerConnection(), 1));
         calico.put("podsPerNode", p.scenario().podsPerNode());
         calico.put("policiesPerPod", p.scenario().policiesPerPod());
+        estimate(calico.putObject("addedLatencyMs"), p.calicoAddedLatencyMs(), 5);
+        estimate(calico.putObject("cpuCores"), p.calicoCpuCores(), 5);
         ArrayNode warnings = root.putArray("warnings");
         for (String w : p.warnings()) {
             ObjectNode o = warnings.addObject();
@@ -82,7 +87,41 @@ public final class PredictionFormats {
         sync.put("full", s.syncObjectsFull());
         sync.put("partial", s.syncObjectsPartial());
         sync.put("coldStart", s.syncObjectsColdStart());
+        ModeCosts c = m.costs();
+        ObjectNode syncSeconds = o.putObject("syncSeconds");
+        estimate(syncSeconds.putObject("full"), c.syncFullSeconds(), 4);
+        estimate(syncSeconds.putObject("partial"), c.syncPartialSeconds(), 4);
+        estimate(syncSeconds.putObject("coldStart"), c.syncColdStartSeconds(), 4);
+        ObjectNode cpu = o.putObject("cpuCores");
+        estimate(cpu, c.cpuCores(), 5);
+        cpu.put("dataPlane", round(c.cpuDataPlaneCores(), 5));
+        cpu.put("controlPlane", round(c.cpuControlPlaneCores(), 5));
+        estimate(o.putObject("addedLatencyMs"), c.addedLatencyMs(), 5);
+        ConntrackEstimate ct = c.conntrack();
+        ObjectNode conntrack = o.putObject("conntrack");
+        conntrack.put("entries", ct.entries());
+        conntrack.put("max", ct.max());
+        conntrack.put("utilization", round(ct.utilization(), 5));
+        conntrack.put("entriesLow", ct.entriesLow());
+        conntrack.put("entriesHigh", ct.entriesHigh());
+        ArrayNode ids = o.putArray("benchmarkIds");
+        c.benchmarkIds().forEach(ids::add);
         return o;
+    }
+
+    private static void estimate(ObjectNode o, Estimate e, int digits) {
+        o.put("value", sig(e.value(), digits));
+        o.put("low", sig(e.low(), digits));
+        o.put("high", sig(e.high(), digits));
+    }
+
+    /** Rounds to {@code digits} significant digits (keeps small values readable). */
+    public static double sig(double v, int digits) {
+        if (v == 0 || Double.isNaN(v) || Double.isInfinite(v)) {
+            return v;
+        }
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(digits, java.math.RoundingMode.HALF_UP))
+                .doubleValue();
     }
 
     private static void stats(ObjectNode o, RuleCountStats s) {
@@ -131,7 +170,11 @@ public final class PredictionFormats {
         StringBuilder sb = new StringBuilder();
         sb.append("mode,rules_per_connection_mean,rules_per_connection_p50,rules_per_connection_p99,"
                 + "rules_per_connection_worst,nodeport_rules_per_connection_mean,nodeport_rules_per_connection_worst,"
-                + "lookups_per_connection,rules_total,sync_objects_full,sync_objects_partial,sync_objects_cold_start\n");
+                + "lookups_per_connection,rules_total,sync_objects_full,sync_objects_partial,sync_objects_cold_start,"
+                + "sync_full_s,sync_full_s_low,sync_full_s_high,sync_partial_s,sync_partial_s_low,sync_partial_s_high,"
+                + "sync_cold_start_s,sync_cold_start_s_low,sync_cold_start_s_high,cpu_cores,cpu_cores_low,"
+                + "cpu_cores_high,cpu_data_plane_cores,cpu_control_plane_cores,added_latency_ms,added_latency_ms_low,"
+                + "added_latency_ms_high,conntrack_entries,conntrack_max,conntrack_utilization\n");
         for (ModePrediction m : p.modes()) {
             ModeStructure s = m.structure();
             sb.append(m.mode().id()).append(',')
@@ -145,7 +188,19 @@ public final class PredictionFormats {
                     .append(s.rulesTotal()).append(',')
                     .append(s.syncObjectsFull()).append(',')
                     .append(s.syncObjectsPartial()).append(',')
-                    .append(s.syncObjectsColdStart()).append('\n');
+                    .append(s.syncObjectsColdStart()).append(',');
+            ModeCosts c = m.costs();
+            for (Estimate e : new Estimate[] {c.syncFullSeconds(), c.syncPartialSeconds(), c.syncColdStartSeconds(),
+                c.cpuCores()}) {
+                sb.append(sig(e.value(), 4)).append(',').append(sig(e.low(), 4)).append(',').append(sig(e.high(), 4))
+                        .append(',');
+            }
+            sb.append(sig(c.cpuDataPlaneCores(), 4)).append(',').append(sig(c.cpuControlPlaneCores(), 4)).append(',');
+            Estimate l = c.addedLatencyMs();
+            sb.append(sig(l.value(), 4)).append(',').append(sig(l.low(), 4)).append(',').append(sig(l.high(), 4))
+                    .append(',');
+            sb.append(c.conntrack().entries()).append(',').append(c.conntrack().max()).append(',')
+                    .append(sig(c.conntrack().utilization(), 4)).append('\n');
         }
         return sb.toString();
     }
@@ -174,6 +229,18 @@ public final class PredictionFormats {
                     s.nodePort().worst() == 0 ? "-" : String.format(Locale.ROOT, "%,d", s.nodePort().worst()),
                     s.rulesTotal(), compact(s.syncObjectsFull()) + "/" + compact(s.syncObjectsPartial())));
         }
+        sb.append(String.format(Locale.ROOT, "%n%-10s %22s %22s %22s %24s %22s %11s%n", "mode", "sync full s",
+                "sync partial s", "cold start s", "CPU cores (dp + cp)", "added latency us", "conntrack"));
+        for (ModePrediction m : p.modes()) {
+            ModeCosts c = m.costs();
+            sb.append(String.format(Locale.ROOT, "%-10s %22s %22s %22s %24s %22s %10.1f%%%n", m.mode().id(),
+                    band(c.syncFullSeconds(), 1), band(c.syncPartialSeconds(), 1), band(c.syncColdStartSeconds(), 1),
+                    band(c.cpuCores(), 1) + String.format(Locale.ROOT, " (%s+%s)", num(c.cpuDataPlaneCores()),
+                            num(c.cpuControlPlaneCores())),
+                    band(c.addedLatencyMs(), 1000), 100 * c.conntrack().utilization()));
+        }
+        sb.append("Bands are 90% prediction intervals from the calibration's leave-one-out residuals "
+                + "(kpp validate).\n");
         ModeStructure ipt = p.mode(ProxyMode.IPTABLES).structure();
         sb.append(String.format(Locale.ROOT, "%niptables: %,d nat + %,d filter rules, KUBE-SERVICES %,d rules (%s layout)%n",
                 ipt.count("nat"), ipt.count("filter"), ipt.count("kubeServicesLength"),
@@ -182,12 +249,30 @@ public final class PredictionFormats {
         sb.append(String.format(Locale.ROOT, "eBPF: %,d of %,d service-map entries (%.0f%%)%n",
                 ebpf.count("lbMapEntries"), ebpf.count("lbMapMax"),
                 100.0 * ebpf.count("lbMapEntries") / ebpf.count("lbMapMax")));
-        sb.append(String.format(Locale.ROOT, "Calico policy add-on: %.1f rules per new connection (%d pods/node, %s policies/pod)%n",
-                p.calicoRulesPerConnection(), sp.podsPerNode(), fmt(sp.policiesPerPod(), 1)));
+        sb.append(String.format(Locale.ROOT, "Calico policy add-on: %.1f rules per new connection (%d pods/node, %s "
+                + "policies/pod): +%s us, +%s cores%n", p.calicoRulesPerConnection(), sp.podsPerNode(),
+                fmt(sp.policiesPerPod(), 1), band(p.calicoAddedLatencyMs(), 1000), band(p.calicoCpuCores(), 1)));
         for (String w : p.warnings()) {
             sb.append("warning: ").append(Messages.english().get("warning." + w)).append('\n');
         }
         return sb.toString();
+    }
+
+    /** value [low-high], scaled. */
+    private static String band(Estimate e, double scale) {
+        return num(e.value() * scale) + " [" + num(e.low() * scale) + "-" + num(e.high() * scale) + "]";
+    }
+
+    /** Three significant digits, plain notation. */
+    public static String num(double v) {
+        if (v == 0) {
+            return "0";
+        }
+        double r = sig(v, 3);
+        if (Math.abs(r) >= 1000) {
+            return String.format(Locale.ROOT, "%,.0f", r);
+        }
+        return new java.math.BigDecimal(Double.toString(r)).stripTrailingZeros().toPlainString();
     }
 
     private static String compact(long v) {

@@ -53,6 +53,7 @@ public final class EbpfStructure {
         return new ModeStructure(ProxyMode.EBPF, entries, counts, breakdown,
                 RuleCountStats.constant(LOOKUPS_PER_CONNECTION),
                 anyNodePort ? RuleCountStats.constant(LOOKUPS_PER_CONNECTION + 1) : RuleCountStats.NONE,
-                LOOKUPS_PER_CONNECTION, entries + backends, partial, entries + backends);
+                LOOKUPS_PER_CONNECTION, entries + backends, partial, entries + backends,
+                new PositionMixture().add(1, LOOKUPS_PER_CONNECTION - 1, 1, 0, 1));
     }
 }

@@ -187,7 +187,7 @@ public final class IptablesStructure {
         counts.put("layoutLegacy", layout == IptablesLayout.LEGACY ? 1L : 0L);
         counts.put("partialSync", partialSync ? 1L : 0L);
         return new ModeStructure(ProxyMode.IPTABLES, nat + filter, counts, natBreakdown, clusterIp.stats(),
-                nodePort.stats(), 0, fullLines, partialLines, fullLines);
+                nodePort.stats(), 0, fullLines, partialLines, fullLines, clusterIp);
     }
 
     /** v1.21+ layout, following the 1.26-era proxier (KUBE-EXT, KUBE-SVL, KUBE-PROXY-FIREWALL). */

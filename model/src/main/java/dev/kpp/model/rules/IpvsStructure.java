@@ -122,6 +122,6 @@ public final class IpvsStructure {
         long partial = meanPortObjects + iptables;
         return new ModeStructure(ProxyMode.IPVS, iptables, counts, breakdown, RuleCountStats.constant(clusterIpEval),
                 nodePortSet > 0 ? RuleCountStats.constant(nodePortEval) : RuleCountStats.NONE, lookups, full, partial,
-                full);
+                full, new PositionMixture().add(1, clusterIpEval - 1, 1, 0, 1));
     }
 }

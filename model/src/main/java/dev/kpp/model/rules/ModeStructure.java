@@ -19,10 +19,12 @@ import java.util.Map;
  * @param syncObjectsFull       objects (restore lines, netlink objects, elements) written by a full sync
  * @param syncObjectsPartial    objects written when one Service changes
  * @param syncObjectsColdStart  objects written by the first sync on a new node
+ * @param clusterIpDistribution the full distribution behind {@code clusterIp} (for other quantiles)
  */
 public record ModeStructure(ProxyMode mode, long rulesTotal, Map<String, Long> counts, Map<String, Long> breakdown,
                             RuleCountStats clusterIp, RuleCountStats nodePort, double lookupsPerConnection,
-                            long syncObjectsFull, long syncObjectsPartial, long syncObjectsColdStart) {
+                            long syncObjectsFull, long syncObjectsPartial, long syncObjectsColdStart,
+                            PositionMixture clusterIpDistribution) {
     public ModeStructure {
         counts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(counts));
         breakdown = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(breakdown));

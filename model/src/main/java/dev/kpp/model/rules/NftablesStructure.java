@@ -111,12 +111,13 @@ public final class NftablesStructure {
             int affinity = s.clientIpAffinity() ? 1 : 0;
             int eps = s.internalPolicy() == TrafficPolicy.LOCAL ? s.localEndpoints() : s.endpoints();
             if (eps > 0) {
-                clusterIp.add(g.count(), filterEval + natClusterIp + (long) affinity * eps, 1, 0, 1);
+                // the endpoint pick is the numgen rule already counted in natClusterIp: k = 1 adds it
+                clusterIp.add(g.count(), filterEval + natClusterIp - 1 + (long) affinity * eps, 1, 0, 1);
             }
             int extEps = s.externalPolicy() == TrafficPolicy.LOCAL ? s.localEndpoints() : s.endpoints();
             if (s.nodePort() && extEps > 0) {
                 long ext = s.externalPolicy() == TrafficPolicy.LOCAL ? (masq ? 1 : 0) + 3 : 2;
-                nodePort.add(g.count(), filterEval + 1 + 2 + ext + (masq ? 1 : 0) + 1 + 2 + (long) affinity * extEps,
+                nodePort.add(g.count(), filterEval + 1 + 2 + ext + (masq ? 1 : 0) + 2 + (long) affinity * extEps,
                         1, 0, 1);
             }
         }
@@ -150,6 +151,6 @@ public final class NftablesStructure {
         counts.put("partialSync", partialSync ? 1L : 0L);
         counts.put("affinity", anyAffinity ? 1L : 0L);
         return new ModeStructure(ProxyMode.NFTABLES, rules, counts, breakdown, clusterIp.stats(),
-                nodePortPorts > 0 ? nodePort.stats() : RuleCountStats.NONE, lookups, full, partial, full);
+                nodePortPorts > 0 ? nodePort.stats() : RuleCountStats.NONE, lookups, full, partial, full, clusterIp);
     }
 }

@@ -100,6 +100,25 @@ public final class PositionMixture {
                 (long) Math.ceil(hi - 1e-9));
     }
 
+    /**
+     * @param q probability in (0, 1)
+     * @return the smallest rule count r with P(R <= r) >= q; 0 for an empty mixture
+     */
+    public long quantile(double q) {
+        if (components.isEmpty()) {
+            return 0;
+        }
+        double totalWeight = 0;
+        double lo = Double.MAX_VALUE;
+        double hi = 0;
+        for (Component c : components) {
+            totalWeight += c.weight;
+            lo = Math.min(lo, c.min());
+            hi = Math.max(hi, c.max());
+        }
+        return quantile(q, totalWeight, lo, hi);
+    }
+
     private long quantile(double q, double totalWeight, double lo, double hi) {
         long a = (long) Math.floor(lo);
         long b = (long) Math.ceil(hi);

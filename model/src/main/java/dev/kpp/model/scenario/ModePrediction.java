@@ -1,5 +1,6 @@
 package dev.kpp.model.scenario;
 
+import dev.kpp.model.cost.ModeCosts;
 import dev.kpp.model.inventory.ProxyMode;
 import dev.kpp.model.rules.ModeStructure;
 
@@ -8,6 +9,7 @@ import dev.kpp.model.rules.ModeStructure;
  *
  * @param mode      the mode
  * @param structure rules, objects and per-connection evaluations
+ * @param costs     calibrated sync time, CPU, latency and conntrack
  */
-public record ModePrediction(ProxyMode mode, ModeStructure structure) {
+public record ModePrediction(ProxyMode mode, ModeStructure structure, ModeCosts costs) {
 }

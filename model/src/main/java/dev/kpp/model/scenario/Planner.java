@@ -1,5 +1,8 @@
 package dev.kpp.model.scenario;
 
+import dev.kpp.model.calibration.Calibration;
+import dev.kpp.model.cost.CostEngine;
+import dev.kpp.model.cost.ModeCosts;
 import dev.kpp.model.inventory.ProxyMode;
 import dev.kpp.model.rules.CalicoPolicyStructure;
 import dev.kpp.model.rules.EbpfStructure;
@@ -26,6 +29,10 @@ public final class Planner {
     /** Warning: more than 250 endpoints per Service, the tested scalability threshold. */
     public static final String WARN_ENDPOINTS_THRESHOLD = "endpoints-above-scalability-threshold";
 
+    /** Warning: a mode's syncs would keep kube-proxy busy more than half of the time. */
+    public static final String WARN_SYNC_SATURATED = "sync-loop-saturated";
+    /** Warning: conntrack use above 75% of nf_conntrack_max (or Cilium's CT map). */
+    public static final String WARN_CONNTRACK = "conntrack-pressure";
     /** Warning: the kube-proxy version has no nftables mode (alpha in 1.29). */
     public static final String WARN_NFTABLES_NOT_IN_VERSION = "nftables-not-in-version";
     /** Warning: nftables mode is alpha (1.29-1.30) or beta (1.31-1.32) in this version. */
@@ -53,15 +60,29 @@ public final class Planner {
      * @return the prediction
      */
     public static Prediction predict(Workload workload, ScenarioParams params) {
+        return predict(workload, params, Calibration.embedded());
+    }
+
+    /**
+     * Predicts with a given calibration (e.g. fitted to an edited dataset).
+     *
+     * @param workload    Service ports
+     * @param params      settings and traffic
+     * @param calibration fitted cost models
+     * @return the prediction
+     */
+    public static Prediction predict(Workload workload, ScenarioParams params, Calibration calibration) {
         StructureOptions options = new StructureOptions(params.kubernetesVersion(), params.masqueradeAll(),
                 params.localDetector(), 1, StructureOptions.DEFAULT_EBPF_LB_MAP_MAX);
         List<ModePrediction> modes = new ArrayList<>();
         for (ModeStructure s : structures(workload, options)) {
-            modes.add(new ModePrediction(s.mode(), s));
+            modes.add(new ModePrediction(s.mode(), s, CostEngine.costs(s, params, calibration)));
         }
         double calico = CalicoPolicyStructure.rulesPerConnection(params.podsPerNode(), params.policiesPerPod(),
                 CalicoPolicyStructure.DEFAULT_PROLOGUE, CalicoPolicyStructure.DEFAULT_RULES_PER_POLICY);
-        return new Prediction(params, workload, modes, calico, warnings(workload, params, modes));
+        var calicoCosts = CostEngine.addOn(calico, params, calibration);
+        return new Prediction(params, workload, modes, calico, calicoCosts[0], calicoCosts[1],
+                warnings(workload, params, modes));
     }
 
     /** @return the structure of every mode, in {@link ProxyMode} order */
@@ -88,6 +109,15 @@ public final class Planner {
         }
         if (workload.servicePorts() / Math.max(1, params.portsPerService()) > 10_000) {
             w.add(WARN_SERVICES_THRESHOLD);
+        }
+        for (ModePrediction m : modes) {
+            ModeCosts c = m.costs();
+            if (c.cpuControlPlaneCores() > 0.5 && !w.contains(WARN_SYNC_SATURATED)) {
+                w.add(WARN_SYNC_SATURATED);
+            }
+            if (c.conntrack().utilization() > 0.75 && !w.contains(WARN_CONNTRACK)) {
+                w.add(WARN_CONNTRACK);
+            }
         }
         if (workload.meanEndpointsPerPort() > 250) {
             w.add(WARN_ENDPOINTS_THRESHOLD);

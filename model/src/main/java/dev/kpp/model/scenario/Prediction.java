@@ -1,5 +1,6 @@
 package dev.kpp.model.scenario;
 
+import dev.kpp.model.cost.Estimate;
 import dev.kpp.model.inventory.ProxyMode;
 import dev.kpp.model.rules.Workload;
 
@@ -13,10 +14,13 @@ import java.util.List;
  * @param workload      the Service ports the prediction is for
  * @param modes         one prediction per mode, in {@link ProxyMode} order
  * @param calicoRulesPerConnection rules a new connection meets in Calico's iptables policy chains (add-on)
+ * @param calicoAddedLatencyMs     latency those rules add to a new connection
+ * @param calicoCpuCores           data-plane CPU those rules cost per node
  * @param warnings      codes of conditions worth a caveat (see {@link Planner})
  */
 public record Prediction(ScenarioParams scenario, Workload workload, List<ModePrediction> modes,
-                         double calicoRulesPerConnection, List<String> warnings) {
+                         double calicoRulesPerConnection, Estimate calicoAddedLatencyMs, Estimate calicoCpuCores,
+                         List<String> warnings) {
     public Prediction {
         modes = List.copyOf(modes);
         warnings = List.copyOf(warnings);

@@ -1,0 +1,78 @@
+package dev.kpp.app.cli;
+
+import dev.kpp.model.calibration.Calibration;
+import dev.kpp.model.inventory.ClusterInventory;
+import dev.kpp.model.rules.Workload;
+import dev.kpp.model.rules.WorkloadBuilder;
+import dev.kpp.model.scenario.Planner;
+import dev.kpp.model.scenario.Samples;
+import dev.kpp.model.scenario.ScenarioParams;
+import dev.kpp.model.scenario.Sweep;
+import dev.kpp.model.scenario.SyntheticCluster;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+
+/**
+ * {@code kpp bench}: times the engine on this machine, side by side in one run: the 50,000-service
+ * scenario (compact synthetic workload and a materialised inventory), and a 500-point sweep.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Time the prediction engine on this machine (median and 90th percentile of repeated runs "
+                + "after warm-up)."})
+final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--repeat", defaultValue = "30", paramLabel = "N", description = "Timed runs per case (default ${DEFAULT-VALUE}).")
+    int repeat;
+
+    @Override
+    public Integer call() {
+        if (repeat < 3 || repeat > 10_000) {
+            throw new IllegalArgumentException("--repeat must be between 3 and 10000");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        ScenarioParams large = Samples.byName("large-50k").orElseThrow().params();
+        long t = System.nanoTime();
+        Calibration.embedded();
+        out.printf(Locale.ROOT, "calibration fit (once per process):            %8.1f ms%n", (System.nanoTime() - t) / 1e6);
+
+        time(out, "predict 50,000 services, all modes (compact)", () -> Planner.predict(large));
+        ClusterInventory inv = SyntheticCluster.inventory(large, "bench");
+        time(out, "workload from a 50,000-service inventory", () -> WorkloadBuilder.fromInventory(inv, null));
+        Workload w = WorkloadBuilder.fromInventory(inv, null);
+        time(out, "predict that inventory's workload, all modes", () -> Planner.predict(w, large));
+        List<Double> values = Sweep.values(10, 100_000, 500, Sweep.Spacing.LOG);
+        time(out, "500-point services sweep, all modes", () -> Sweep.run(large, Sweep.Input.SERVICES, values,
+                Planner::predict));
+        out.println("(" + Runtime.getRuntime().availableProcessors() + " cores, Java "
+                + System.getProperty("java.version") + ")");
+        out.flush();
+        return 0;
+    }
+
+    private void time(PrintWriter out, String label, Supplier<?> work) {
+        for (int i = 0; i < Math.max(3, repeat / 3); i++) {
+            work.get();
+        }
+        double[] ms = new double[repeat];
+        for (int i = 0; i < repeat; i++) {
+            long t = System.nanoTime();
+            work.get();
+            ms[i] = (System.nanoTime() - t) / 1e6;
+        }
+        Arrays.sort(ms);
+        out.printf(Locale.ROOT, "%-48s median %8.2f ms   p90 %8.2f ms%n", label + ":", ms[ms.length / 2],
+                ms[(int) Math.floor(0.9 * (ms.length - 1))]);
+        out.flush();
+    }
+}
