@@ -1,6 +1,8 @@
 package dev.kpp.app;
 
 import dev.kpp.app.report.Messages;
+import dev.kpp.app.ui.calibration.CalibrationView;
+import dev.kpp.app.ui.calibration.CalibrationViewModel;
 import dev.kpp.app.ui.common.DialogService;
 import dev.kpp.app.ui.common.SettingsStore;
 import dev.kpp.app.ui.common.TaskRunner;
@@ -20,6 +22,7 @@ import dev.kpp.app.ui.session.Budgets;
 import dev.kpp.app.ui.session.PlannerSession;
 import dev.kpp.app.ui.settings.RecentFiles;
 import dev.kpp.app.ui.settings.SettingsViewModel;
+import dev.kpp.model.calibration.Calibration;
 import dev.kpp.model.scenario.Sample;
 import dev.kpp.model.scenario.Samples;
 import javafx.scene.Parent;
@@ -49,6 +52,7 @@ public final class AppContext implements AutoCloseable {
     private final InventoryViewModel inventory;
     private final ImportViewModel imports;
     private final MainViewModel main;
+    private final CalibrationViewModel calibration;
     private final ViewLoader loader;
     private MainView mainView;
 
@@ -77,6 +81,7 @@ public final class AppContext implements AutoCloseable {
         this.inventory = new InventoryViewModel(session, messages);
         this.imports = new ImportViewModel(session, importer, runner, dialogs, messages, recent);
         this.main = new MainViewModel(session, scenario, imports, results, runner, dialogs, messages, recent);
+        this.calibration = new CalibrationViewModel(session, runner, messages, Calibration::embedded);
         Map<Class<?>, Supplier<?>> controllers = Map.of(
                 MainView.class, () -> {
                     mainView = new MainView(main, settings, messages);
@@ -84,7 +89,8 @@ public final class AppContext implements AutoCloseable {
                 },
                 InventoryView.class, () -> new InventoryView(inventory),
                 ScenarioView.class, () -> new ScenarioView(scenario, messages),
-                ResultsView.class, () -> new ResultsView(results, messages, main::exportChart));
+                ResultsView.class, () -> new ResultsView(results, messages, main::exportChart),
+                CalibrationView.class, () -> new CalibrationView(calibration, messages));
         this.loader = new ViewLoader(controllers, ResourceBundle.getBundle("dev.kpp.app.l10n.messages"));
     }
 
@@ -120,6 +126,10 @@ public final class AppContext implements AutoCloseable {
 
     public InventoryViewModel inventory() {
         return inventory;
+    }
+
+    public CalibrationViewModel calibration() {
+        return calibration;
     }
 
     public ImportViewModel imports() {

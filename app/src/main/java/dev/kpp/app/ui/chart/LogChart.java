@@ -242,7 +242,18 @@ public final class LogChart extends Region {
             g.setLineDashes();
         }
         for (PlotData.Series s : d.series()) {
-            g.setStroke(color(s.styleClass(), Color.STEELBLUE));
+            Color c = color(s.styleClass(), Color.STEELBLUE);
+            if (s.scatter()) {
+                g.setFill(c);
+                for (int i = 0; i < s.x().length; i++) {
+                    if ((d.logY() && s.y()[i] <= 0) || Double.isNaN(s.y()[i]) || !(s.x()[i] > 0)) {
+                        continue;
+                    }
+                    g.fillOval(sx.at(s.x()[i]) - 4, sy.at(s.y()[i]) - 4, 8, 8);
+                }
+                continue;
+            }
+            g.setStroke(c);
             g.setLineWidth(2.2);
             strokeLine(g, s.x(), s.y(), sx, sy, d.logY());
         }
@@ -321,9 +332,14 @@ public final class LogChart extends Region {
         g.setTextBaseline(VPos.CENTER);
         for (PlotData.Series s : d.series()) {
             Color c = color(s.styleClass(), Color.STEELBLUE);
-            g.setStroke(c);
-            g.setLineWidth(3);
-            g.strokeLine(x, y, x + 16, y);
+            if (s.scatter()) {
+                g.setFill(c);
+                g.fillOval(x + 4, y - 4, 8, 8);
+            } else {
+                g.setStroke(c);
+                g.setLineWidth(3);
+                g.strokeLine(x, y, x + 16, y);
+            }
             g.setFill(color("chart-axis", Color.GRAY));
             g.fillText(s.name(), x + 21, y);
             x += 22 + textWidth(s.name(), f) + 10;
@@ -481,7 +497,7 @@ public final class LogChart extends Region {
         }
         double lx = Math.log10(d.xMin()) + (e.getX() - plotLeft) / (plotRight - plotLeft)
                 * (Math.log10(d.xMax()) - Math.log10(d.xMin()));
-        double[] xs = d.series().get(0).x();
+        double[] xs = d.series().stream().filter(s -> !s.scatter()).findFirst().orElse(d.series().get(0)).x();
         int best = 0;
         for (int i = 1; i < xs.length; i++) {
             if (Math.abs(Math.log10(xs[i]) - lx) < Math.abs(Math.log10(xs[best]) - lx)) {
@@ -489,8 +505,11 @@ public final class LogChart extends Region {
             }
         }
         hoverX = xs[best];
-        StringBuilder sb = new StringBuilder(Formats.integer(hoverX)).append(' ').append(d.xLabel().toLowerCase());
+        StringBuilder sb = new StringBuilder(Formats.integer(hoverX)).append(' ').append(d.xLabel().toLowerCase(java.util.Locale.ROOT));
         for (PlotData.Series s : d.series()) {
+            if (s.scatter() || s.x().length != xs.length) {
+                continue;
+            }
             sb.append('\n').append(s.name()).append(": ").append(Formats.number(s.y()[best]));
             if (s.low() != null && s.high() != null && s.high()[best] - s.low()[best] > 1e-9) {
                 sb.append("  (").append(Formats.compact(s.low()[best])).append('–')

@@ -36,8 +36,15 @@ public record PlotData(String xLabel, String yLabel, boolean logY, double xMin, 
      * @param y          y values
      * @param low        band low ends (same length), or null for no band
      * @param high       band high ends, or null
+     * @param scatter    true to draw points (e.g. measurements) instead of a line
      */
-    public record Series(String name, String styleClass, double[] x, double[] y, double[] low, double[] high) {
+    public record Series(String name, String styleClass, double[] x, double[] y, double[] low, double[] high,
+                         boolean scatter) {
+        /** A line with an optional band. */
+        public Series(String name, String styleClass, double[] x, double[] y, double[] low, double[] high) {
+            this(name, styleClass, x, y, low, high, false);
+        }
+
         public Series {
             if (x.length != y.length || (low != null && low.length != x.length)
                     || (high != null && high.length != x.length)) {

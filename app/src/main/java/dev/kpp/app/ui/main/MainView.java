@@ -78,6 +78,8 @@ public final class MainView {
     @FXML
     private Tab planTab;
     @FXML
+    private Tab calibrationTab;
+    @FXML
     private VBox dropOverlay;
     @FXML
     private StatusBar statusBar;
@@ -307,6 +309,16 @@ public final class MainView {
     @FXML
     private void showPlan() {
         tabs.getSelectionModel().select(planTab);
+    }
+
+    @FXML
+    private void showCalibration() {
+        tabs.getSelectionModel().select(calibrationTab);
+    }
+
+    /** Selects the Calibration tab (tests, Ctrl+2). */
+    public void selectCalibration() {
+        showCalibration();
     }
 
     @FXML

@@ -1,5 +1,7 @@
 package dev.kpp.app.ui.results;
 
+import dev.kpp.model.cost.ConntrackEstimate;
+import dev.kpp.model.cost.Estimate;
 import dev.kpp.model.rules.RuleCountStats;
 
 import java.util.List;
@@ -42,17 +44,48 @@ public final class MetricCatalog {
             "metric.syncObjectsColdStart.label", "metric.unit.objects",
             m -> Band.exact(m.structure().syncObjectsColdStart()), true, true, false);
 
+    /** Calibrated duration of a full sync, with its 90% band. */
+    public static final Metric SYNC_FULL_SECONDS = new Metric("syncFullSeconds", "metric.syncFullSeconds.label",
+            "metric.unit.seconds", m -> band(m.costs().syncFullSeconds()), true, true, true);
+    /** Calibrated duration of a sync after one Service changed. */
+    public static final Metric SYNC_PARTIAL_SECONDS = new Metric("syncPartialSeconds",
+            "metric.syncPartialSeconds.label", "metric.unit.seconds",
+            m -> band(m.costs().syncPartialSeconds()), true, true, true);
+    /** Calibrated duration of the first sync on a new node. */
+    public static final Metric SYNC_COLD_START_SECONDS = new Metric("syncColdStartSeconds",
+            "metric.syncColdStartSeconds.label", "metric.unit.seconds",
+            m -> band(m.costs().syncColdStartSeconds()), true, true, true);
+    /** CPU per node spent on proxying: data plane plus control plane. */
+    public static final Metric CPU_CORES = new Metric("cpuCores", "metric.cpuCores.label", "metric.unit.cores",
+            m -> band(m.costs().cpuCores()), true, true, true);
+    /** Of the CPU: new connections evaluating rules. */
+    public static final Metric CPU_DATA_PLANE_CORES = new Metric("cpuDataPlaneCores",
+            "metric.cpuDataPlaneCores.label", "metric.unit.cores",
+            m -> Band.exact(m.costs().cpuDataPlaneCores()), true, true, false);
+    /** Of the CPU: kube-proxy's syncs. */
+    public static final Metric CPU_CONTROL_PLANE_CORES = new Metric("cpuControlPlaneCores",
+            "metric.cpuControlPlaneCores.label", "metric.unit.cores",
+            m -> Band.exact(m.costs().cpuControlPlaneCores()), true, true, false);
+    /** Latency added to the first packet of a new connection. */
+    public static final Metric ADDED_LATENCY_MS = new Metric("addedLatencyMs", "metric.addedLatencyMs.label",
+            "metric.unit.milliseconds", m -> band(m.costs().addedLatencyMs()), true, true, true);
+    /** Share of the conntrack table Service connections fill. */
+    public static final Metric CONNTRACK_UTILIZATION = new Metric("conntrackUtilization",
+            "metric.conntrackUtilization.label", "metric.unit.percent", m -> conntrack(m.costs().conntrack()),
+            false, true, true);
+
     private static final List<Metric> ALL = List.of(RULES_PER_CONNECTION, RULES_PER_CONNECTION_WORST,
-            NODEPORT_RULES_PER_CONNECTION, LOOKUPS_PER_CONNECTION, RULES_TOTAL, SYNC_OBJECTS_FULL,
-            SYNC_OBJECTS_PARTIAL, SYNC_OBJECTS_COLD_START);
+            SYNC_FULL_SECONDS, SYNC_PARTIAL_SECONDS, SYNC_COLD_START_SECONDS, CPU_CORES, CPU_DATA_PLANE_CORES,
+            CPU_CONTROL_PLANE_CORES, ADDED_LATENCY_MS, CONNTRACK_UTILIZATION, NODEPORT_RULES_PER_CONNECTION,
+            LOOKUPS_PER_CONNECTION, RULES_TOTAL, SYNC_OBJECTS_FULL, SYNC_OBJECTS_PARTIAL, SYNC_OBJECTS_COLD_START);
 
     /** The four charts shown at first launch. */
-    private static final List<Metric> DEFAULT_CHARTS = List.of(RULES_PER_CONNECTION, SYNC_OBJECTS_FULL,
-            SYNC_OBJECTS_PARTIAL, RULES_TOTAL);
+    private static final List<Metric> DEFAULT_CHARTS = List.of(RULES_PER_CONNECTION, SYNC_FULL_SECONDS, CPU_CORES,
+            ADDED_LATENCY_MS);
 
-    /** Budgets set at first launch: a long iptables chain and a ruleset iptables-restore struggles with. */
-    private static final Map<String, Double> DEFAULT_BUDGETS = Map.of(RULES_PER_CONNECTION.key(), 1_000.0,
-            RULES_TOTAL.key(), 100_000.0);
+    /** Budgets set at first launch: sync under 1 s, CPU under a quarter core, under 1 ms added latency. */
+    private static final Map<String, Double> DEFAULT_BUDGETS = Map.of(SYNC_FULL_SECONDS.key(), 1.0,
+            CPU_CORES.key(), 0.25, ADDED_LATENCY_MS.key(), 1.0);
 
     private MetricCatalog() {
     }
@@ -85,6 +118,20 @@ public final class MetricCatalog {
     /** @return the metric with this key */
     public static Optional<Metric> byKey(String key) {
         return ALL.stream().filter(m -> m.key().equals(key)).findFirst();
+    }
+
+    private static Band band(Estimate e) {
+        return new Band(e.value(), e.low(), e.high());
+    }
+
+    private static Band conntrack(ConntrackEstimate c) {
+        if (c.max() <= 0) {
+            return Band.exact(0);
+        }
+        double v = 100.0 * c.entries() / c.max();
+        double lo = Math.min(v, 100.0 * c.entriesLow() / c.max());
+        double hi = Math.max(v, 100.0 * c.entriesHigh() / c.max());
+        return new Band(v, lo, hi);
     }
 
     private static Band stats(RuleCountStats s) {
