@@ -39,7 +39,7 @@ public final class ScenarioViewModel {
     private final InputField endpoints;
     private final InputField nodePortShare;
     private final InputField loadBalancerShare;
-    private final InputField nodes;
+    final InputField nodes;
     private final InputField cores;
     private final InputField requestsPerSecond;
     private final InputField requestsPerConnection;

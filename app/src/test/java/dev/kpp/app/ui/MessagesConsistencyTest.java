@@ -1,0 +1,89 @@
+package dev.kpp.app.ui;
+
+import dev.kpp.app.ui.results.Metric;
+import dev.kpp.app.ui.results.MetricCatalog;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every key the window uses exists in the base bundle, and every key of the window's namespaces is
+ * used (JabRef/Cryptomator's consistency test, STYLE.md section 5).
+ */
+class MessagesConsistencyTest {
+    private static final Path MAIN = Path.of("src/main");
+    /** The namespaces owned by the window; other keys (CLI, reports) are checked elsewhere. */
+    private static final List<String> UI_PREFIXES = List.of("menu.", "toolbar.", "tab.", "drop.", "status.",
+            "dialog.", "help.", "inventory.", "scenario.", "results.", "metric.", "calibration.");
+    private static final Pattern JAVA_KEY = Pattern.compile("\"((?:" + String.join("|",
+            UI_PREFIXES.stream().map(p -> Pattern.quote(p)).toList()) + ")[A-Za-z0-9._]+)\"");
+    private static final Pattern FXML_KEY = Pattern.compile("\"%([A-Za-z0-9._]+)\"");
+
+    @Test
+    void everyUsedKeyExistsAndEveryWindowKeyIsUsed() throws IOException {
+        Properties bundle = new Properties();
+        try (InputStream in = getClass().getResourceAsStream("/dev/kpp/app/l10n/messages.properties")) {
+            bundle.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        Set<String> used = new HashSet<>();
+        try (Stream<Path> files = Files.walk(MAIN)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                String name = f.getFileName().toString();
+                if (name.endsWith(".fxml")) {
+                    collect(FXML_KEY, Files.readString(f), used);
+                } else if (name.endsWith(".java") && f.toString().contains("/ui/")) {
+                    collect(JAVA_KEY, Files.readString(f), used);
+                }
+            }
+        }
+        // keys built from a record's parts (literal in one place each)
+        for (String field : List.of("services", "endpointsPerService", "nodePortShare", "loadBalancerShare", "nodes",
+                "coresPerNode", "requestsPerSecond", "requestsPerConnection", "endpointChangesPerSecond")) {
+            used.add("scenario.input." + field + ".label");
+            used.add("scenario.input." + field + ".tooltip");
+            used.add("scenario.input." + field + ".unit");
+        }
+        for (String field : List.of("kernel", "kubernetesVersion")) {
+            used.add("scenario.input." + field + ".label");
+            used.add("scenario.input." + field + ".tooltip");
+        }
+        for (Metric m : MetricCatalog.all()) {
+            used.add(m.labelKey());
+            used.add(m.labelKey().replace(".label", ".tooltip"));
+            used.add(m.unitKey());
+        }
+        used.removeIf(k -> k.endsWith("."));
+        Set<String> missing = new TreeSet<>(used);
+        missing.removeAll(bundle.stringPropertyNames());
+        assertThat(missing).as("keys used but missing from messages.properties").isEmpty();
+
+        Set<String> unused = new TreeSet<>();
+        for (String k : bundle.stringPropertyNames()) {
+            if (UI_PREFIXES.stream().anyMatch(k::startsWith) && !used.contains(k)) {
+                unused.add(k);
+            }
+        }
+        assertThat(unused).as("window keys never used").isEmpty();
+    }
+
+    private static void collect(Pattern p, String text, Set<String> out) {
+        Matcher m = p.matcher(text);
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+    }
+}

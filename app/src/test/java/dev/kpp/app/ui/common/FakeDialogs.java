@@ -1,0 +1,63 @@
+package dev.kpp.app.ui.common;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** A scripted {@link DialogService}: records errors and answers choosers from fields. */
+public final class FakeDialogs implements DialogService {
+    /** One recorded error dialog. */
+    public record Shown(String title, String header, List<String> details) {
+    }
+
+    public final List<Shown> errors = new ArrayList<>();
+    public final List<Shown> infos = new ArrayList<>();
+    public UnsavedChoice unsavedAnswer = UnsavedChoice.CANCEL;
+    public int unsavedAsked;
+    public List<Path> filesToImport = List.of();
+    public Path scenarioToOpen;
+    public Path scenarioToSave;
+    public Path pngToSave;
+
+    @Override
+    public void showError(String title, String header, List<String> details) {
+        errors.add(new Shown(title, header, List.copyOf(details)));
+    }
+
+    @Override
+    public void showInfo(String title, String header, List<String> details) {
+        infos.add(new Shown(title, header, List.copyOf(details)));
+    }
+
+    @Override
+    public UnsavedChoice confirmUnsaved(String title, String header) {
+        unsavedAsked++;
+        return unsavedAnswer;
+    }
+
+    @Override
+    public List<Path> chooseFilesToImport(String title) {
+        return filesToImport;
+    }
+
+    @Override
+    public Optional<Path> chooseFolderToImport(String title) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<Path> chooseScenarioToOpen(String title) {
+        return Optional.ofNullable(scenarioToOpen);
+    }
+
+    @Override
+    public Optional<Path> chooseScenarioToSave(String title, String suggestedName) {
+        return Optional.ofNullable(scenarioToSave);
+    }
+
+    @Override
+    public Optional<Path> choosePngToSave(String title, String suggestedName) {
+        return Optional.ofNullable(pngToSave);
+    }
+}
