@@ -59,7 +59,7 @@ public final class CalibrationView {
         informs.textProperty().bind(viewModel.informsProperty());
         table.setItems(viewModel.rows());
         table.setPlaceholder(new Label(messages.get("calibration.table.empty")));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.getColumns().add(column("calibration.table.id", ValidationRow::benchmarkId, 150));
         table.getColumns().add(column("calibration.table.conditions", ValidationRow::conditions, 240));
         table.getColumns().add(column("calibration.table.x", r -> viewModel.format(r.x()), 70));

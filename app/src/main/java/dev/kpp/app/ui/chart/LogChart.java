@@ -277,6 +277,7 @@ public final class LogChart extends Region {
         g.setFont(tickFont);
         Color ann = color("chart-annotation", Color.BLACK);
         int n = 0;
+        List<double[]> labelled = new ArrayList<>();
         for (PlotData.Annotation a : d.annotations()) {
             if (!visible(a.y(), yr, d.logY()) || a.x() < d.xMin() || a.x() > d.xMax()) {
                 continue;
@@ -287,6 +288,11 @@ public final class LogChart extends Region {
             g.setStroke(ann);
             g.setLineWidth(1.5);
             g.strokeOval(x - 4, y - 4, 8, 8);
+            boolean crowded = labelled.stream().anyMatch(p -> Math.abs(p[0] - x) < 34 && Math.abs(p[1] - y) < 26);
+            if (crowded) {
+                continue;
+            }
+            labelled.add(new double[]{x, y});
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.BOTTOM);
             double ly = y - 7 - (n++ % 2) * 13;

@@ -37,7 +37,13 @@ public final class Formats {
         if (a >= 0.1) {
             return trim(String.format(Locale.ROOT, "%.2f", v));
         }
-        return trim(String.format(Locale.ROOT, "%.3g", v));
+        if (a >= 0.001) {
+            return trim(String.format(Locale.ROOT, "%.3g", v));
+        }
+        int exp = (int) Math.floor(Math.log10(a));
+        double mant = v / Math.pow(10, exp);
+        String m = trim(String.format(Locale.ROOT, "%.2f", mant));
+        return m + "e" + exp;
     }
 
     /** @return an integer with grouping: 50,000 */

@@ -63,21 +63,14 @@ public final class ResultsView {
             protected void updateItem(CrossoverItem item, boolean empty) {
                 super.updateItem(item, empty);
                 pseudoClassStateChanged(Styles.BUDGET, !empty && item != null && item.budget());
+                setPrefWidth(0);
+                setWrapText(true);
                 if (empty || item == null) {
                     setText(null);
                     setGraphic(null);
                 } else {
-                    Label metric = new Label(item.metricLabel());
-                    metric.getStyleClass().add("crossover-metric");
-                    Label text = new Label(item.text());
-                    text.setWrapText(true);
-                    text.getStyleClass().add("crossover-text");
-                    text.maxWidthProperty().bind(l.widthProperty().subtract(36));
-                    FontIcon icon = new FontIcon(item.budget() ? "fth-alert-octagon" : "fth-shuffle");
-                    HBox box = new HBox(8, icon, new VBox(1, metric, text));
-                    box.setAlignment(Pos.TOP_LEFT);
-                    setText(null);
-                    setGraphic(box);
+                    setText(item.metricLabel() + ": " + item.text());
+                    setGraphic(new FontIcon(item.budget() ? "fth-alert-octagon" : "fth-shuffle"));
                 }
             }
         });
@@ -90,7 +83,7 @@ public final class ResultsView {
     }
 
     private void buildTable() {
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         TableColumn<ModeRow, ModeRow> mode = new TableColumn<>(messages.get("results.table.mode"));
         mode.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         mode.setCellFactory(c -> new TableCell<>() {
@@ -118,8 +111,8 @@ public final class ResultsView {
                 setText(null);
             }
         });
-        mode.setMinWidth(150);
-        mode.setPrefWidth(170);
+        mode.setMinWidth(190);
+        mode.setPrefWidth(205);
         mode.setSortable(false);
         mode.setReorderable(false);
         table.getColumns().add(mode);
@@ -127,14 +120,16 @@ public final class ResultsView {
             TableColumn<ModeRow, ModeRow> col = new TableColumn<>();
             Label header = new Label(viewModel.label(m) + "\n" + viewModel.unit(m));
             header.setWrapText(true);
+            header.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            header.prefWidthProperty().bind(col.widthProperty().subtract(12));
             header.getStyleClass().add("metric-header");
             header.setTooltip(new Tooltip(messages.get(m.labelKey().replace(".label", ".tooltip"))));
             col.setGraphic(header);
             col.setId("col-" + m.key());
             col.setSortable(false);
             col.setReorderable(false);
-            col.setMinWidth(104);
-            col.setPrefWidth(118);
+            col.setMinWidth(96);
+            col.setPrefWidth(112);
             col.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
             col.setCellFactory(c -> new MetricCell(m));
             table.getColumns().add(col);

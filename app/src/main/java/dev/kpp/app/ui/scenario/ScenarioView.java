@@ -86,17 +86,19 @@ public final class ScenarioView {
         label.getStyleClass().add("input-label");
         label.setTooltip(tip);
         label.setMaxWidth(Double.MAX_VALUE);
+        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox.setHgrow(label, Priority.ALWAYS);
         TextField field = new TextField();
         field.setId("input-" + f.key());
         field.getStyleClass().add("input-field");
-        field.setPrefColumnCount(7);
+        field.setPrefColumnCount(6);
+        field.setMinWidth(64);
         field.setTooltip(tip);
         field.textProperty().bindBidirectional(f.textProperty());
         field.disableProperty().bind(f.enabledProperty().not());
         Label unit = new Label(messages.get(f.unitKey()));
         unit.getStyleClass().add("input-unit");
-        unit.setMinWidth(54);
+        unit.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox top = new HBox(8, label, field, unit);
         top.setAlignment(Pos.CENTER_LEFT);
         Slider slider = new Slider(0, 1, 0);
@@ -127,6 +129,7 @@ public final class ScenarioView {
         tip.setWrapText(true);
         tip.setMaxWidth(360);
         label.setText(messages.get(f.labelKey()));
+        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         label.setTooltip(tip);
         box.setTooltip(tip);
         box.setEditable(true);
@@ -145,6 +148,7 @@ public final class ScenarioView {
 
     private HBox budgetRow(BudgetField b) {
         CheckBox on = new CheckBox(viewModel.budgetLabel(b));
+        on.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         on.selectedProperty().bindBidirectional(b.enabledProperty());
         on.setMaxWidth(Double.MAX_VALUE);
         on.setTooltip(new Tooltip(messages.get("scenario.budget.tooltip")));
@@ -152,7 +156,8 @@ public final class ScenarioView {
         Label le = new Label("≤");
         TextField limit = new TextField();
         limit.setId("budget-" + b.metric().key());
-        limit.setPrefColumnCount(6);
+        limit.setPrefColumnCount(5);
+        limit.setMinWidth(56);
         limit.textProperty().bindBidirectional(b.textProperty());
         limit.disableProperty().bind(b.enabledProperty().not());
         validation.registerValidator(limit, false, (Control c, String v) -> {
@@ -161,7 +166,7 @@ public final class ScenarioView {
         });
         Label unit = new Label(viewModel.budgetUnit(b));
         unit.getStyleClass().add("input-unit");
-        unit.setMinWidth(54);
+        unit.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox row = new HBox(8, on, le, limit, unit);
         row.setAlignment(Pos.CENTER_LEFT);
         row.getStyleClass().add("budget-row");

@@ -38,7 +38,7 @@ class ResultsViewModelTest {
         ModeRow ipt = vm.rows().stream().filter(r -> r.mode() == ProxyMode.IPTABLES).findFirst().orElseThrow();
         assertThat(ipt.overBudget()).contains("rulesPerConnection");
         assertThat(vm.plot(MetricCatalog.RULES_PER_CONNECTION).thresholds()).hasSize(1);
-        assertThat(vm.crossovers()).anyMatch(c -> c.budget() && c.text().startsWith("iptables exceeds the budget"));
+        assertThat(vm.crossovers()).anyMatch(c -> c.budget() && c.text().startsWith("iptables exceeds 100 at"));
     }
 
     @Test
