@@ -34,11 +34,11 @@ public final class PlannerApplication extends Application {
         context.settings().themeProperty().addListener((obs, o, n) -> theme.apply(scene, n));
 
         WindowState windowState = new WindowState(store);
-        windowState.restore(stage);
         stage.setMinWidth(960);
         stage.setMinHeight(620);
         stage.titleProperty().bind(context.main().titleBinding());
         stage.setScene(scene);
+        windowState.restore(stage);
         view.setCloser(() -> {
             windowState.save(stage);
             stage.close();

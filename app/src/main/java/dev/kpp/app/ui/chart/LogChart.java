@@ -314,29 +314,43 @@ public final class LogChart extends Region {
         if (!Double.isNaN(d.marker()) && d.marker() >= d.xMin() && d.marker() <= d.xMax()) {
             double x = sx.at(d.marker());
             g.setFill(color("chart-marker", Color.BLACK));
-            g.setTextBaseline(VPos.TOP);
+            g.setTextBaseline(VPos.BOTTOM);
             boolean right = x < (plotLeft + plotRight) / 2;
             g.setTextAlign(right ? TextAlignment.LEFT : TextAlignment.RIGHT);
-            g.fillText(d.markerLabel(), x + (right ? 5 : -5), plotTop + 2);
+            g.fillText(d.markerLabel(), x + (right ? 5 : -5), plotBottom - 3);
         }
         drawLegend(g, d, tickFont);
     }
 
     private void drawLegend(GraphicsContext g, PlotData d, Font f) {
-        double x = plotLeft + 8;
-        double y = plotTop + 18;
-        double total = 0;
+        double x0 = plotLeft + 8;
+        double x = x0;
+        double y = plotTop + 12;
+        double maxX = plotRight - 8;
+        // lay out first (wrapping to more rows when the chart is narrow), then paint
+        List<double[]> at = new ArrayList<>();
+        double widest = 0;
         for (PlotData.Series s : d.series()) {
-            total += 22 + textWidth(s.name(), f) + 10;
+            double w = 22 + textWidth(s.name(), f) + 10;
+            if (x > x0 && x + w > maxX) {
+                x = x0;
+                y += 17;
+            }
+            at.add(new double[]{x, y});
+            x += w;
+            widest = Math.max(widest, x);
         }
         g.setFill(color("chart-legend-bg", Color.WHITE));
         g.setGlobalAlpha(0.85);
-        g.fillRoundRect(x - 4, y - 9, total, 18, 6, 6);
+        g.fillRoundRect(x0 - 4, plotTop + 3, widest - x0, y - plotTop + 8, 6, 6);
         g.setGlobalAlpha(1);
+        int i = 0;
         g.setFont(f);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
         for (PlotData.Series s : d.series()) {
+            x = at.get(i)[0];
+            y = at.get(i++)[1];
             Color c = color(s.styleClass(), Color.STEELBLUE);
             if (s.scatter()) {
                 g.setFill(c);
@@ -348,7 +362,6 @@ public final class LogChart extends Region {
             }
             g.setFill(color("chart-axis", Color.GRAY));
             g.fillText(s.name(), x + 21, y);
-            x += 22 + textWidth(s.name(), f) + 10;
         }
     }
 

@@ -74,6 +74,8 @@ public final class MainView {
     @FXML
     private Label basisLabel;
     @FXML
+    private javafx.scene.control.SplitPane split;
+    @FXML
     private TabPane tabs;
     @FXML
     private Tab planTab;
@@ -149,6 +151,22 @@ public final class MainView {
                 viewModel.results().lastLatencyMillisProperty()));
         viewModel.session().taskProperty().addListener((obs, o, n) -> bindTask(n));
         bindTask(null);
+
+        // side panes keep their width when the window grows; the results take the rest
+        javafx.scene.control.SplitPane.setResizableWithParent(split.getItems().get(0), false);
+        javafx.scene.control.SplitPane.setResizableWithParent(split.getItems().get(1), false);
+        split.widthProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Number> obs, Number o, Number n) {
+                double w = n.doubleValue();
+                if (w > 0) {
+                    double inventory = Math.min(290, w * 0.2);
+                    double scenario = Math.min(370, w * 0.26);
+                    split.setDividerPositions(inventory / w, (inventory + scenario) / w);
+                    split.widthProperty().removeListener(this);
+                }
+            }
+        });
 
         // drag and drop onto the whole window
         root.setOnDragOver(this::dragOver);

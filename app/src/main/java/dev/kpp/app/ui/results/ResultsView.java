@@ -63,14 +63,18 @@ public final class ResultsView {
             protected void updateItem(CrossoverItem item, boolean empty) {
                 super.updateItem(item, empty);
                 pseudoClassStateChanged(Styles.BUDGET, !empty && item != null && item.budget());
-                setPrefWidth(0);
-                setWrapText(true);
+                setText(null);
                 if (empty || item == null) {
-                    setText(null);
                     setGraphic(null);
                 } else {
-                    setText(item.metricLabel() + ": " + item.text());
-                    setGraphic(new FontIcon(item.budget() ? "fth-alert-octagon" : "fth-shuffle"));
+                    Label text = new Label(item.metricLabel() + ": " + item.text());
+                    text.setWrapText(true);
+                    text.getStyleClass().add("crossover-text");
+                    text.prefWidthProperty().bind(l.widthProperty().subtract(52));
+                    text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+                    HBox box = new HBox(8, new FontIcon(item.budget() ? "fth-alert-octagon" : "fth-shuffle"), text);
+                    box.setAlignment(Pos.TOP_LEFT);
+                    setGraphic(box);
                 }
             }
         });
@@ -128,8 +132,8 @@ public final class ResultsView {
             col.setId("col-" + m.key());
             col.setSortable(false);
             col.setReorderable(false);
-            col.setMinWidth(96);
-            col.setPrefWidth(112);
+            col.setMinWidth(110);
+            col.setPrefWidth(132);
             col.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
             col.setCellFactory(c -> new MetricCell(m));
             table.getColumns().add(col);

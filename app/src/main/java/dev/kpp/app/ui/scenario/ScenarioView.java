@@ -148,7 +148,8 @@ public final class ScenarioView {
 
     private HBox budgetRow(BudgetField b) {
         CheckBox on = new CheckBox(viewModel.budgetLabel(b));
-        on.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        on.setMinWidth(60);
+        on.setWrapText(true);
         on.selectedProperty().bindBidirectional(b.enabledProperty());
         on.setMaxWidth(Double.MAX_VALUE);
         on.setTooltip(new Tooltip(messages.get("scenario.budget.tooltip")));
