@@ -101,122 +101,177 @@ public record ScenarioParams(long services, int portsPerService, int endpointsPe
         return requestsPerSecond / requestsPerConnection;
     }
 
+    /** @return a copy with this input changed (validated) */
     public ScenarioParams withServices(long v) {
-        return new ScenarioParams(v, portsPerService, endpointsPerService, nodePortShare, loadBalancerShare,
-                externalLocalShare, affinityShare, nodes, coresPerNode, requestsPerSecond, requestsPerConnection,
-                endpointChangesPerSecond, kernel, kubernetesVersion, syncPeriodSeconds, minSyncPeriodSeconds,
-                masqueradeAll, localDetector, conntrack, podsPerNode, policiesPerPod);
+        return with(b -> {
+            b.services = v;
+        });
     }
-
+    /** @return a copy with this input changed (validated) */
     public ScenarioParams withPortsPerService(int v) {
-        return new ScenarioParams(services, v, endpointsPerService, nodePortShare, loadBalancerShare,
-                externalLocalShare, affinityShare, nodes, coresPerNode, requestsPerSecond, requestsPerConnection,
-                endpointChangesPerSecond, kernel, kubernetesVersion, syncPeriodSeconds, minSyncPeriodSeconds,
-                masqueradeAll, localDetector, conntrack, podsPerNode, policiesPerPod);
+        return with(b -> {
+            b.portsPerService = v;
+        });
     }
-
+    /** @return a copy with this input changed (validated) */
     public ScenarioParams withEndpointsPerService(int v) {
-        return new ScenarioParams(services, portsPerService, v, nodePortShare, loadBalancerShare,
-                externalLocalShare, affinityShare, nodes, coresPerNode, requestsPerSecond, requestsPerConnection,
-                endpointChangesPerSecond, kernel, kubernetesVersion, syncPeriodSeconds, minSyncPeriodSeconds,
-                masqueradeAll, localDetector, conntrack, podsPerNode, policiesPerPod);
+        return with(b -> {
+            b.endpointsPerService = v;
+        });
     }
-
+    /** @return a copy with this input changed (validated) */
     public ScenarioParams withShares(double nodePort, double loadBalancer) {
-        return new ScenarioParams(services, portsPerService, endpointsPerService, nodePort, loadBalancer,
-                externalLocalShare, affinityShare, nodes, coresPerNode, requestsPerSecond, requestsPerConnection,
-                endpointChangesPerSecond, kernel, kubernetesVersion, syncPeriodSeconds, minSyncPeriodSeconds,
-                masqueradeAll, localDetector, conntrack, podsPerNode, policiesPerPod);
+        return with(b -> {
+            b.nodePortShare = nodePort;
+            b.loadBalancerShare = loadBalancer;
+        });
     }
-
+    /** @return a copy with this input changed (validated) */
     public ScenarioParams withExternalLocalShare(double v) {
-        return new ScenarioParams(services, portsPerService, endpointsPerService, nodePortShare, loadBalancerShare,
-                v, affinityShare, nodes, coresPerNode, requestsPerSecond, requestsPerConnection,
-                endpointChangesPerSecond, kernel, kubernetesVersion, syncPeriodSeconds, minSyncPeriodSeconds,
-                masqueradeAll, localDetector, conntrack, podsPerNode, policiesPerPod);
+        return with(b -> {
+            b.externalLocalShare = v;
+        });
     }
-
+    /** @return a copy with this input changed (validated) */
     public ScenarioParams withAffinityShare(double v) {
-        return new ScenarioParams(services, portsPerService, endpointsPerService, nodePortShare, loadBalancerShare,
-                externalLocalShare, v, nodes, coresPerNode, requestsPerSecond, requestsPerConnection,
-                endpointChangesPerSecond, kernel, kubernetesVersion, syncPeriodSeconds, minSyncPeriodSeconds,
-                masqueradeAll, localDetector, conntrack, podsPerNode, policiesPerPod);
+        return with(b -> {
+            b.affinityShare = v;
+        });
     }
-
+    /** @return a copy with this input changed (validated) */
     public ScenarioParams withNodes(int v) {
-        return new ScenarioParams(services, portsPerService, endpointsPerService, nodePortShare, loadBalancerShare,
-                externalLocalShare, affinityShare, v, coresPerNode, requestsPerSecond, requestsPerConnection,
-                endpointChangesPerSecond, kernel, kubernetesVersion, syncPeriodSeconds, minSyncPeriodSeconds,
-                masqueradeAll, localDetector, conntrack, podsPerNode, policiesPerPod);
+        return with(b -> {
+            b.nodes = v;
+        });
     }
-
+    /** @return a copy with this input changed (validated) */
     public ScenarioParams withCoresPerNode(double v) {
-        return new ScenarioParams(services, portsPerService, endpointsPerService, nodePortShare, loadBalancerShare,
-                externalLocalShare, affinityShare, nodes, v, requestsPerSecond, requestsPerConnection,
-                endpointChangesPerSecond, kernel, kubernetesVersion, syncPeriodSeconds, minSyncPeriodSeconds,
-                masqueradeAll, localDetector, conntrack, podsPerNode, policiesPerPod);
+        return with(b -> {
+            b.coresPerNode = v;
+        });
     }
-
+    /** @return a copy with this input changed (validated) */
     public ScenarioParams withRequestsPerSecond(double v) {
-        return new ScenarioParams(services, portsPerService, endpointsPerService, nodePortShare, loadBalancerShare,
-                externalLocalShare, affinityShare, nodes, coresPerNode, v, requestsPerConnection,
-                endpointChangesPerSecond, kernel, kubernetesVersion, syncPeriodSeconds, minSyncPeriodSeconds,
-                masqueradeAll, localDetector, conntrack, podsPerNode, policiesPerPod);
+        return with(b -> {
+            b.requestsPerSecond = v;
+        });
     }
-
+    /** @return a copy with this input changed (validated) */
     public ScenarioParams withRequestsPerConnection(double v) {
-        return new ScenarioParams(services, portsPerService, endpointsPerService, nodePortShare, loadBalancerShare,
-                externalLocalShare, affinityShare, nodes, coresPerNode, requestsPerSecond, v,
-                endpointChangesPerSecond, kernel, kubernetesVersion, syncPeriodSeconds, minSyncPeriodSeconds,
-                masqueradeAll, localDetector, conntrack, podsPerNode, policiesPerPod);
+        return with(b -> {
+            b.requestsPerConnection = v;
+        });
     }
-
+    /** @return a copy with this input changed (validated) */
     public ScenarioParams withEndpointChangesPerSecond(double v) {
-        return new ScenarioParams(services, portsPerService, endpointsPerService, nodePortShare, loadBalancerShare,
-                externalLocalShare, affinityShare, nodes, coresPerNode, requestsPerSecond, requestsPerConnection,
-                v, kernel, kubernetesVersion, syncPeriodSeconds, minSyncPeriodSeconds,
-                masqueradeAll, localDetector, conntrack, podsPerNode, policiesPerPod);
+        return with(b -> {
+            b.endpointChangesPerSecond = v;
+        });
     }
-
+    /** @return a copy with this input changed (validated) */
     public ScenarioParams withKernel(KernelVersion v) {
-        return new ScenarioParams(services, portsPerService, endpointsPerService, nodePortShare, loadBalancerShare,
-                externalLocalShare, affinityShare, nodes, coresPerNode, requestsPerSecond, requestsPerConnection,
-                endpointChangesPerSecond, v, kubernetesVersion, syncPeriodSeconds, minSyncPeriodSeconds,
-                masqueradeAll, localDetector, conntrack, podsPerNode, policiesPerPod);
+        return with(b -> {
+            b.kernel = v;
+        });
     }
-
+    /** @return a copy with this input changed (validated) */
     public ScenarioParams withKubernetesVersion(KubeVersion v) {
-        return new ScenarioParams(services, portsPerService, endpointsPerService, nodePortShare, loadBalancerShare,
-                externalLocalShare, affinityShare, nodes, coresPerNode, requestsPerSecond, requestsPerConnection,
-                endpointChangesPerSecond, kernel, v, syncPeriodSeconds, minSyncPeriodSeconds,
-                masqueradeAll, localDetector, conntrack, podsPerNode, policiesPerPod);
+        return with(b -> {
+            b.kubernetesVersion = v;
+        });
     }
-
+    /** @return a copy with this input changed (validated) */
     public ScenarioParams withSyncPeriods(double syncPeriod, double minSyncPeriod) {
-        return new ScenarioParams(services, portsPerService, endpointsPerService, nodePortShare, loadBalancerShare,
-                externalLocalShare, affinityShare, nodes, coresPerNode, requestsPerSecond, requestsPerConnection,
-                endpointChangesPerSecond, kernel, kubernetesVersion, syncPeriod, minSyncPeriod,
-                masqueradeAll, localDetector, conntrack, podsPerNode, policiesPerPod);
+        return with(b -> {
+            b.syncPeriodSeconds = syncPeriod;
+            b.minSyncPeriodSeconds = minSyncPeriod;
+        });
     }
-
+    /** @return a copy with this input changed (validated) */
     public ScenarioParams withMasquerade(boolean all, boolean detector) {
-        return new ScenarioParams(services, portsPerService, endpointsPerService, nodePortShare, loadBalancerShare,
-                externalLocalShare, affinityShare, nodes, coresPerNode, requestsPerSecond, requestsPerConnection,
-                endpointChangesPerSecond, kernel, kubernetesVersion, syncPeriodSeconds, minSyncPeriodSeconds,
-                all, detector, conntrack, podsPerNode, policiesPerPod);
+        return with(b -> {
+            b.masqueradeAll = all;
+            b.localDetector = detector;
+        });
     }
-
+    /** @return a copy with this input changed (validated) */
     public ScenarioParams withConntrack(ConntrackConfig v) {
-        return new ScenarioParams(services, portsPerService, endpointsPerService, nodePortShare, loadBalancerShare,
-                externalLocalShare, affinityShare, nodes, coresPerNode, requestsPerSecond, requestsPerConnection,
-                endpointChangesPerSecond, kernel, kubernetesVersion, syncPeriodSeconds, minSyncPeriodSeconds,
-                masqueradeAll, localDetector, v, podsPerNode, policiesPerPod);
+        return with(b -> {
+            b.conntrack = v;
+        });
+    }
+    /** @return a copy with this input changed (validated) */
+    public ScenarioParams withPolicy(int pods, double policies) {
+        return with(b -> {
+            b.podsPerNode = pods;
+            b.policiesPerPod = policies;
+        });
     }
 
-    public ScenarioParams withPolicy(int pods, double policies) {
-        return new ScenarioParams(services, portsPerService, endpointsPerService, nodePortShare, loadBalancerShare,
-                externalLocalShare, affinityShare, nodes, coresPerNode, requestsPerSecond, requestsPerConnection,
-                endpointChangesPerSecond, kernel, kubernetesVersion, syncPeriodSeconds, minSyncPeriodSeconds,
-                masqueradeAll, localDetector, conntrack, pods, policies);
+    /**
+     * @param change edits to a mutable copy of the inputs
+     * @return the validated new scenario
+     */
+    public ScenarioParams with(java.util.function.Consumer<Builder> change) {
+        Builder b = toBuilder();
+        change.accept(b);
+        return b.build();
+    }
+
+    /** @return a mutable copy of the inputs */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+            b.services = services;
+            b.portsPerService = portsPerService;
+            b.endpointsPerService = endpointsPerService;
+            b.nodePortShare = nodePortShare;
+            b.loadBalancerShare = loadBalancerShare;
+            b.externalLocalShare = externalLocalShare;
+            b.affinityShare = affinityShare;
+            b.nodes = nodes;
+            b.coresPerNode = coresPerNode;
+            b.requestsPerSecond = requestsPerSecond;
+            b.requestsPerConnection = requestsPerConnection;
+            b.endpointChangesPerSecond = endpointChangesPerSecond;
+            b.kernel = kernel;
+            b.kubernetesVersion = kubernetesVersion;
+            b.syncPeriodSeconds = syncPeriodSeconds;
+            b.minSyncPeriodSeconds = minSyncPeriodSeconds;
+            b.masqueradeAll = masqueradeAll;
+            b.localDetector = localDetector;
+            b.conntrack = conntrack;
+            b.podsPerNode = podsPerNode;
+            b.policiesPerPod = policiesPerPod;
+        return b;
+    }
+
+    /** Mutable inputs; {@link #build()} validates them into a {@link ScenarioParams}. */
+    public static final class Builder {
+        public long services;
+        public int portsPerService;
+        public int endpointsPerService;
+        public double nodePortShare;
+        public double loadBalancerShare;
+        public double externalLocalShare;
+        public double affinityShare;
+        public int nodes;
+        public double coresPerNode;
+        public double requestsPerSecond;
+        public double requestsPerConnection;
+        public double endpointChangesPerSecond;
+        public KernelVersion kernel;
+        public KubeVersion kubernetesVersion;
+        public double syncPeriodSeconds;
+        public double minSyncPeriodSeconds;
+        public boolean masqueradeAll;
+        public boolean localDetector;
+        public ConntrackConfig conntrack;
+        public int podsPerNode;
+        public double policiesPerPod;
+
+        /** @return the validated scenario */
+        public ScenarioParams build() {
+            return new ScenarioParams(services, portsPerService, endpointsPerService, nodePortShare, loadBalancerShare, externalLocalShare, affinityShare, nodes, coresPerNode, requestsPerSecond, requestsPerConnection, endpointChangesPerSecond, kernel, kubernetesVersion, syncPeriodSeconds, minSyncPeriodSeconds, masqueradeAll, localDetector, conntrack, podsPerNode, policiesPerPod);
+        }
     }
 }
