@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
         description = {"kpp — the kube-proxy planner: what iptables, IPVS, nftables and eBPF service proxying "
                 + "cost for your cluster, and when to switch.", "",
             "Run without a command to open the planner window."},
-        subcommands = {PredictCommand.class, SamplesCommand.class, GuiCommand.class},
+        subcommands = {PredictCommand.class, SamplesCommand.class, GuiCommand.class, ImportCommand.class,
+            InventoryCommand.class, DiffCommand.class, GenerateCommand.class},
         footer = {"", "Examples:", "  kpp predict --sample tigera-10k",
             "  kpp predict --services 12000 --endpoints-per-service 8 --kubernetes-version 1.33 --format json",
             "  kpp samples"})

@@ -53,9 +53,9 @@ final class KubeProxyConfigReader {
         }
         String section = mode.map(ProxyMode::id).orElse("iptables");
         JsonNode modeNode = KubeObjects.obj(root, section);
-        double sync = duration(List.of(KubeObjects.obj(modeNode, "syncPeriod"), KubeObjects.obj(root, "syncPeriod")),
+        double sync = duration(java.util.Arrays.asList(KubeObjects.obj(modeNode, "syncPeriod"), KubeObjects.obj(root, "syncPeriod")),
                 d.syncPeriodSeconds(), section + ".syncPeriod", warn);
-        double minSync = duration(List.of(KubeObjects.obj(modeNode, "minSyncPeriod"),
+        double minSync = duration(java.util.Arrays.asList(KubeObjects.obj(modeNode, "minSyncPeriod"),
                 KubeObjects.obj(root, "minSyncPeriod")), section.equals("ipvs") ? 0 : d.minSyncPeriodSeconds(),
                 section + ".minSyncPeriod", warn);
         if (!(sync > 0)) {
@@ -67,9 +67,9 @@ final class KubeProxyConfigReader {
         ConntrackConfig conntrack = new ConntrackConfig(
                 longField(ct, "maxPerCore", dc.maxPerCore(), warn),
                 longField(ct, "min", dc.min(), warn),
-                (long) duration(List.of(KubeObjects.obj(ct, "tcpEstablishedTimeout")),
+                (long) duration(java.util.Arrays.asList(KubeObjects.obj(ct, "tcpEstablishedTimeout")),
                         dc.tcpEstablishedTimeoutSeconds(), "conntrack.tcpEstablishedTimeout", warn),
-                (long) duration(List.of(KubeObjects.obj(ct, "tcpCloseWaitTimeout")),
+                (long) duration(java.util.Arrays.asList(KubeObjects.obj(ct, "tcpCloseWaitTimeout")),
                         dc.tcpCloseWaitTimeoutSeconds(), "conntrack.tcpCloseWaitTimeout", warn),
                 dc.tcpTimeWaitTimeoutSeconds());
         boolean masqueradeAll = bool(KubeObjects.obj(root, "iptables"), "masqueradeAll")

@@ -2,6 +2,7 @@ package dev.kpp.importer.file;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -29,7 +30,8 @@ public final class Parsers {
             .build();
 
     /** JSON: streaming factory and tree mapper. */
-    public static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder().streamReadConstraints(LIMITS).build());
+    public static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder().streamReadConstraints(LIMITS)
+            .disable(StreamReadFeature.AUTO_CLOSE_SOURCE).build());
     /** YAML: streaming factory and tree mapper with safe loader options. */
     public static final ObjectMapper YAML = new ObjectMapper(yamlFactory());
     /** Reads one JSON value into a tree. */
@@ -46,6 +48,7 @@ public final class Parsers {
         lo.setNestingDepthLimit(MAX_NESTING);
         lo.setAllowRecursiveKeys(false);
         lo.setCodePointLimit(Integer.MAX_VALUE); // big dumps are legitimate; string/nesting limits still hold
-        return YAMLFactory.builder().loaderOptions(lo).streamReadConstraints(LIMITS).build();
+        return YAMLFactory.builder().loaderOptions(lo).streamReadConstraints(LIMITS)
+                .disable(StreamReadFeature.AUTO_CLOSE_SOURCE).build();
     }
 }

@@ -120,6 +120,12 @@ public final class SourceReader {
                     + "compressed data or archive): " + e.getMessage()));
         } catch (IOException e) {
             out.problems.add(ImportProblem.error("read-failed", name, "", String.valueOf(e.getMessage())));
+        } catch (ImportCancelledException e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError e) {
+            // a bug or an input no check anticipated: reject this file, keep the batch going
+            out.problems.add(ImportProblem.error("unreadable", name, "", e.getClass().getSimpleName() + ": "
+                    + e.getMessage()));
         } finally {
             doneBefore += size;
             progress.progress(doneBefore, totalBytes, ProgressListener.READING, name);
