@@ -53,7 +53,7 @@ public final class InventoryCollector {
         this.yaml = yaml;
     }
 
-    private String intern(String s) {
+    String intern(String s) {
         if (s == null || s.isEmpty()) {
             return "";
         }
@@ -70,6 +70,17 @@ public final class InventoryCollector {
      * @param path     JSON path of the object, e.g. {@code $.items[3]}
      */
     public void accept(JsonNode item, String source, String location, String path) {
+        accept(item, null, null, source, location, path);
+    }
+
+    /**
+     * Accepts one object whose {@code endpoints} list was already read from the token stream.
+     *
+     * @param endpoints      the endpoints, or null when the object had none (or was read as a tree)
+     * @param endpointsError what was wrong with the list, or null
+     */
+    void accept(JsonNode item, java.util.List<dev.kpp.model.inventory.EndpointInfo> endpoints, String endpointsError,
+                String source, String location, String path) {
         if (item == null || !item.isObject()) {
             problems.add(ImportProblem.warning("not-an-object", source, location, path + ": expected an object, found "
                     + (item == null ? "nothing" : item.getNodeType())));
@@ -97,8 +108,14 @@ public final class InventoryCollector {
         try {
             switch (kind) {
                 case "Service" -> services.add(KubeObjects.service(item, this::intern));
-                case "EndpointSlice" -> slices.add(KubeObjects.endpointSlice(item, this::intern,
-                        apiVersion.endsWith("v1beta1")));
+                case "EndpointSlice" -> {
+                    if (endpointsError != null) {
+                        throw new ItemException(endpointsError.substring(0, Math.max(0, endpointsError.indexOf(':'))),
+                                endpointsError.substring(endpointsError.indexOf(':') + 1).strip());
+                    }
+                    slices.add(KubeObjects.endpointSlice(item, this::intern, apiVersion.endsWith("v1beta1"),
+                            endpoints));
+                }
                 case "Endpoints" -> legacy.addAll(KubeObjects.legacyEndpoints(item, this::intern));
                 case "Node" -> nodes.add(KubeObjects.node(item));
                 case "Namespace" -> namespaces.add(intern(KubeObjects.text(KubeObjects.require(item, "metadata"),

@@ -12,7 +12,11 @@ import dev.kpp.importer.spi.Cancellation;
 import dev.kpp.importer.spi.ImportException;
 import dev.kpp.importer.spi.ImportProblem;
 
+import dev.kpp.model.inventory.EndpointInfo;
+
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.io.InputStream;
 
 /**
@@ -122,13 +126,140 @@ public final class KubeDumpReader {
                 throw truncated(p, source, path);
             }
             JsonLocation loc = p.currentTokenLocation();
-            JsonNode item = reader.readTree(p);
-            c.accept(item, source, location(loc), path + "[" + i + "]");
+            if (t == JsonToken.START_OBJECT) {
+                readItem(p, reader, c, source, location(loc), path + "[" + i + "]");
+            } else {
+                c.accept(reader.readTree(p), source, location(loc), path + "[" + i + "]");
+            }
             i++;
             if ((i & 31) == 0) {
                 cancel.check();
             }
         }
+    }
+
+    /**
+     * Reads one object. An {@code endpoints} list (EndpointSlices hold almost all of a big dump) is
+     * turned into records straight from the token stream, without building a tree per endpoint.
+     */
+    private static void readItem(JsonParser p, ObjectReader reader, InventoryCollector c, String source,
+                                 String location, String path) throws IOException, ImportException {
+        ObjectNode item = Parsers.JSON.createObjectNode();
+        List<EndpointInfo> endpoints = null;
+        String endpointsError = null;
+        JsonToken t;
+        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken v = p.nextToken();
+            if (v == null) {
+                throw truncated(p, source, path);
+            }
+            if (field.equals("endpoints") && v == JsonToken.START_ARRAY) {
+                endpoints = new ArrayList<>();
+                endpointsError = endpoints(p, c, endpoints);
+            } else {
+                item.set(field, reader.readTree(p));
+            }
+        }
+        if (t == null) {
+            throw truncated(p, source, path);
+        }
+        c.accept(item, endpoints, endpointsError, source, location, path);
+    }
+
+    /** @return null, or what was wrong with the list (the slice is then skipped with a warning) */
+    private static String endpoints(JsonParser p, InventoryCollector c, List<EndpointInfo> out) throws IOException {
+        String error = null;
+        JsonToken t;
+        int index = 0;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (t == null) {
+                return "endpoints: truncated";
+            }
+            if (t != JsonToken.START_OBJECT) {
+                p.skipChildren();
+                error = error != null ? error : "endpoints[" + index + "]: expected an object";
+                index++;
+                continue;
+            }
+            List<String> addresses = List.of();
+            String node = "";
+            String topologyHost = "";
+            Boolean ready = null;
+            Boolean serving = null;
+            Boolean terminating = null;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String f = p.currentName();
+                JsonToken v = p.nextToken();
+                switch (f) {
+                    case "addresses" -> {
+                        if (v == JsonToken.START_ARRAY) {
+                            List<String> a = new ArrayList<>(1);
+                            while (p.nextToken() != JsonToken.END_ARRAY) {
+                                if (p.currentToken() == null) {
+                                    return "endpoints: truncated";
+                                }
+                                if (p.currentToken() == JsonToken.VALUE_STRING) {
+                                    a.add(p.getText());
+                                } else {
+                                    p.skipChildren();
+                                    error = error != null ? error : "endpoints[" + index
+                                            + "].addresses: expected strings";
+                                }
+                            }
+                            addresses = a;
+                        } else {
+                            p.skipChildren();
+                        }
+                    }
+                    case "conditions" -> {
+                        if (v == JsonToken.START_OBJECT) {
+                            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                                String cond = p.currentName();
+                                JsonToken cv = p.nextToken();
+                                Boolean b = cv == JsonToken.VALUE_TRUE ? Boolean.TRUE
+                                        : cv == JsonToken.VALUE_FALSE ? Boolean.FALSE : null;
+                                p.skipChildren();
+                                switch (cond) {
+                                    case "ready" -> ready = b;
+                                    case "serving" -> serving = b;
+                                    case "terminating" -> terminating = b;
+                                    default -> {
+                                    }
+                                }
+                            }
+                        } else {
+                            p.skipChildren();
+                        }
+                    }
+                    case "nodeName" -> node = v == JsonToken.VALUE_STRING ? p.getText() : "";
+                    case "topology" -> {
+                        if (v == JsonToken.START_OBJECT) {
+                            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                                String k = p.currentName();
+                                JsonToken tv = p.nextToken();
+                                if (k.equals("kubernetes.io/hostname") && tv == JsonToken.VALUE_STRING) {
+                                    topologyHost = p.getText();
+                                }
+                                p.skipChildren();
+                            }
+                        } else {
+                            p.skipChildren();
+                        }
+                    }
+                    default -> p.skipChildren();
+                }
+            }
+            if (p.currentToken() == null) {
+                return "endpoints: truncated";
+            }
+            boolean r = ready == null || ready;
+            boolean sv = serving == null ? r : serving;
+            boolean term = terminating != null && terminating;
+            out.add(new EndpointInfo(addresses, c.intern(node.isEmpty() ? topologyHost : node), r, sv, term));
+            index++;
+        }
+        return error;
     }
 
     private static ImportException truncated(JsonParser p, String source, String path) {

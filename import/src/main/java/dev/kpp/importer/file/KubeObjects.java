@@ -93,8 +93,8 @@ final class KubeObjects {
                 text(spec, "externalName"));
     }
 
-    static EndpointSliceInfo endpointSlice(JsonNode n, Function<String, String> intern, boolean v1beta1)
-            throws ItemException {
+    static EndpointSliceInfo endpointSlice(JsonNode n, Function<String, String> intern, boolean v1beta1,
+                                           List<EndpointInfo> streamed) throws ItemException {
         JsonNode meta = require(n, "metadata");
         AddressType family = parse("addressType", () -> AddressType.fromApi(text(n, "addressType")));
         JsonNode labels = obj(meta, "labels");
@@ -110,8 +110,8 @@ final class KubeObjects {
                         intField(p, "port", path, 0, 65535, false)));
             }
         }
-        List<EndpointInfo> endpoints = new ArrayList<>();
-        JsonNode eps = obj(n, "endpoints");
+        List<EndpointInfo> endpoints = streamed != null ? streamed : new ArrayList<>();
+        JsonNode eps = streamed != null ? null : obj(n, "endpoints");
         if (eps != null) {
             if (!eps.isArray()) {
                 throw new ItemException("endpoints", "expected a list");

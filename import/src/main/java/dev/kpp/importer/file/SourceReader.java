@@ -31,6 +31,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -70,12 +72,10 @@ public final class SourceReader {
      */
     public void read(Path file, InventoryCollector all, Outputs out) {
         String name = file.toString();
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        // The hash is computed on the other core while this one parses (the file is in the page cache).
+        FutureTask<String> hashing = new FutureTask<>(() -> sha256(file));
+        Thread hasher = new Thread(hashing, "kpp-import-hash");
+        hasher.setDaemon(true);
         long size;
         try {
             size = Files.size(file);
@@ -83,22 +83,22 @@ public final class SourceReader {
             out.problems.add(ImportProblem.error("read-failed", name, "", String.valueOf(e.getMessage())));
             return;
         }
+        hasher.start();
         Counting counting;
         try (InputStream raw = Files.newInputStream(file)) {
-            counting = new Counting(new DigestInputStream(raw, sha), name);
+            counting = new Counting(raw, name);
             InputStream in = new BufferedInputStream(counting, 1 << 16);
             List<Unit> units = new ArrayList<>();
             InventoryCollector fileCollector = new InventoryCollector(Parsers.YAML);
             try {
                 readContent(in, name, 0, fileCollector, units, out, true);
-                drain(in);
             } catch (ImportCancelledException e) {
                 all.absorb(fileCollector);
                 out.problems.add(ImportProblem.warning("cancelled", name, "", "import cancelled while reading; "
                         + "the inventory holds what was read until then"));
                 throw e;
             }
-            String hash = HexFormat.of().formatHex(sha.digest());
+            String hash = hash(hashing);
             all.absorb(fileCollector);
             if (units.size() == 1 && units.get(0).name.equals(name)) {
                 Unit u = units.get(0);
@@ -249,10 +249,25 @@ public final class SourceReader {
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
     }
 
-    private static void drain(InputStream in) throws IOException {
-        byte[] buf = new byte[1 << 16];
-        while (in.read(buf) >= 0) {
-            // hash the rest of the file
+    private static String sha256(Path file) throws IOException, NoSuchAlgorithmException {
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
+            byte[] buf = new byte[1 << 16];
+            while (in.read(buf) >= 0) {
+                // digest everything
+            }
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    private static String hash(FutureTask<String> hashing) throws IOException {
+        try {
+            return hashing.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while hashing", e);
+        } catch (ExecutionException e) {
+            throw new IOException("hashing failed: " + e.getCause().getMessage(), e.getCause());
         }
     }
 
