@@ -52,7 +52,7 @@ public final class KubeDumpReader {
             while ((t = p.nextToken()) != null) {
                 doc++;
                 String prefix = doc > 1 ? "document " + doc + ": $" : "$";
-                if (t == JsonToken.VALUE_NULL) {
+                if (t == JsonToken.VALUE_NULL || (yaml && t == JsonToken.VALUE_STRING && p.getText().isEmpty())) {
                     continue; // an empty YAML document
                 }
                 anyValue = true;
