@@ -15,7 +15,6 @@ import dev.kpp.model.inventory.TrafficPolicy;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -282,15 +281,5 @@ final class KubeObjects {
         } catch (IllegalArgumentException e) {
             throw new ItemException(path, e.getMessage());
         }
-    }
-
-    static Map<String, String> labels(JsonNode n) {
-        JsonNode labels = obj(obj(n, "metadata"), "labels");
-        if (labels == null) {
-            return Map.of();
-        }
-        Map<String, String> out = new java.util.LinkedHashMap<>();
-        labels.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
-        return out;
     }
 }

@@ -355,7 +355,7 @@ public final class SnapshotCodec {
                         requireHeader(format, version, source, p);
                         inventory = inventory(p, source, cancel);
                     }
-                    case "skippedKinds" -> tree(p).fields().forEachRemaining(
+                    case "skippedKinds" -> tree(p).properties().forEach(
                             e -> skipped.put(e.getKey(), e.getValue().asLong()));
                     case "metrics" -> {
                         for (JsonNode m : tree(p)) {
@@ -367,7 +367,7 @@ public final class SnapshotCodec {
                             Map<String, Long> counts = new LinkedHashMap<>();
                             JsonNode c = r.get("counts");
                             if (c != null) {
-                                c.fields().forEachRemaining(e -> counts.put(e.getKey(), e.getValue().asLong()));
+                                c.properties().forEach(e -> counts.put(e.getKey(), e.getValue().asLong()));
                             }
                             rules.add(new RuleDumpSummary(text(r, "source"), text(r, "kind"), counts));
                         }
@@ -538,7 +538,7 @@ public final class SnapshotCodec {
 
     private static ObservedMetrics metrics(JsonNode m) {
         Map<String, HistogramSummary> hs = new LinkedHashMap<>();
-        m.path("histograms").fields().forEachRemaining(e -> {
+        m.path("histograms").properties().forEach(e -> {
             Map<Double, Double> buckets = new LinkedHashMap<>();
             for (JsonNode b : e.getValue().path("buckets")) {
                 double le = b.get(0).isTextual() ? Double.POSITIVE_INFINITY : b.get(0).asDouble();
@@ -548,7 +548,7 @@ public final class SnapshotCodec {
                     e.getValue().path("sum").asDouble(), buckets));
         });
         Map<String, Double> values = new LinkedHashMap<>();
-        m.path("values").fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().isTextual()
+        m.path("values").properties().forEach(e -> values.put(e.getKey(), e.getValue().isTextual()
                 ? Double.parseDouble(e.getValue().asText().replace("Infinity", "Infinity")) : e.getValue().asDouble()));
         return new ObservedMetrics(text(m, "source"), hs, values, m.path("otherSeries").asLong());
     }

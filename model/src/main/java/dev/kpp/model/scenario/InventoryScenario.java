@@ -78,7 +78,7 @@ public final class InventoryScenario {
                 .withMasquerade(kp.masqueradeAll(), kp.localDetectorImplemented())
                 .withConntrack(kp.conntrack());
         if (!inv.nodes().isEmpty()) {
-            p = p.withNodes((int) Math.min(100_000, inv.nodes().size()));
+            p = p.withNodes(Math.min(100_000, inv.nodes().size()));
             double cores = medianCores(inv.nodes());
             if (cores >= 1) {
                 p = p.withCoresPerNode(Math.min(1024, cores));
