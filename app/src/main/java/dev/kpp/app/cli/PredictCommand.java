@@ -27,6 +27,9 @@ final class PredictCommand implements Callable<Integer> {
     @Mixin
     ScenarioOptions scenario;
 
+    @Mixin
+    InventoryOptions inventory;
+
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
             description = "Output format: table, json or csv (default: ${DEFAULT-VALUE}).")
     OutputFormat format;
@@ -36,6 +39,12 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (inventory.present()) {
+            InventoryOptions.Result r = inventory.predict(scenario, spec.commandLine().getErr());
+            Output.write(spec, output, format == OutputFormat.JSON ? InventoryOptions.json(r)
+                    : format == OutputFormat.CSV ? PredictionFormats.csv(r.prediction()) : InventoryOptions.table(r));
+            return 0;
+        }
         ScenarioParams params = scenario.resolve();
         Prediction prediction = Planner.predict(params);
         String text = switch (format) {

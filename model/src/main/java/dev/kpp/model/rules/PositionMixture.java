@@ -75,6 +75,30 @@ public final class PositionMixture {
         return this;
     }
 
+    /** Equal when they hold the same components, in any order (the distribution is the same). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PositionMixture m && m.sorted().equals(sorted());
+    }
+
+    @Override
+    public int hashCode() {
+        return sorted().hashCode();
+    }
+
+    private List<Component> sorted() {
+        List<Component> s = new ArrayList<>(components);
+        s.sort(java.util.Comparator.comparingDouble(Component::base).thenComparingLong(Component::slots)
+                .thenComparingDouble(Component::step).thenComparingLong(Component::choices)
+                .thenComparingDouble(Component::weight));
+        return s;
+    }
+
+    @Override
+    public String toString() {
+        return "PositionMixture" + components;
+    }
+
     /** @return true when no component was added */
     public boolean isEmpty() {
         return components.isEmpty();

@@ -1,0 +1,163 @@
+package dev.kpp.app.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kpp.app.report.PredictionFormats;
+import dev.kpp.importer.spi.ImportProblem;
+import dev.kpp.importer.spi.ImportResult;
+import dev.kpp.importer.spi.SourceFile;
+import dev.kpp.model.inventory.ClusterInventory;
+import dev.kpp.model.inventory.InventorySummary;
+import dev.kpp.model.rules.Workload;
+import dev.kpp.model.rules.WorkloadBuilder;
+import dev.kpp.model.scenario.InventoryScenario;
+import dev.kpp.model.scenario.Planner;
+import dev.kpp.model.scenario.Prediction;
+import dev.kpp.model.scenario.ScenarioParams;
+import dev.kpp.model.units.KernelVersion;
+import dev.kpp.model.units.KubeVersion;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * {@code --inventory PATH...}: predict for an imported cluster (dumps or snapshots alike) instead of
+ * a synthetic one. The inventory fixes the Service mix; cluster flags (nodes, cores, kernel,
+ * version, sync periods) and traffic flags still apply, {@code --services} and
+ * {@code --endpoints-per-service} scale the imported workload.
+ */
+public final class InventoryOptions {
+    @Option(names = "--inventory", arity = "1..*", paramLabel = "PATH",
+            description = "Predict for imported dumps or snapshots (files or directories) instead of a synthetic "
+                    + "cluster.")
+    List<Path> paths;
+
+    /** @return true when --inventory was given */
+    boolean present() {
+        return paths != null && !paths.isEmpty();
+    }
+
+    /** A prediction for an imported inventory, with what is needed to print it. */
+    record Result(Prediction prediction, String source, ImportResult imported) {
+    }
+
+    /**
+     * Imports and predicts.
+     *
+     * @throws Cli.UsageException for flags that contradict an inventory, or when nothing imports
+     */
+    Result predict(ScenarioOptions s, PrintWriter err) {
+        List<String> conflicts = new ArrayList<>();
+        if (s.sample != null) {
+            conflicts.add("--sample");
+        }
+        if (s.portsPerService != null) {
+            conflicts.add("--ports-per-service");
+        }
+        if (s.nodePortShare != null) {
+            conflicts.add("--nodeport-share");
+        }
+        if (s.loadBalancerShare != null) {
+            conflicts.add("--loadbalancer-share");
+        }
+        if (s.externalLocalShare != null) {
+            conflicts.add("--external-local-share");
+        }
+        if (s.affinityShare != null) {
+            conflicts.add("--affinity-share");
+        }
+        if (!conflicts.isEmpty()) {
+            throw new Cli.UsageException(String.join(", ", conflicts) + " cannot be combined with --inventory "
+                    + "(the inventory fixes the Service mix)");
+        }
+        ImportResult r = Imports.run(paths, err);
+        ClusterInventory inv = r.inventory();
+        Workload workload = WorkloadBuilder.fromInventory(inv, null);
+        ScenarioParams p = InventoryScenario.derive(inv, workload, s.resolve());
+        if (s.services != null || s.endpointsPerService != null) {
+            double sf = 1;
+            double ef = 1;
+            if (s.services != null) {
+                sf = p.services() == 0 ? 0 : s.services / (double) p.services();
+                p = p.withServices(s.services);
+            }
+            if (s.endpointsPerService != null) {
+                ef = p.endpointsPerService() == 0 ? 0 : s.endpointsPerService / (double) p.endpointsPerService();
+                p = p.withEndpointsPerService(s.endpointsPerService);
+            }
+            if ((sf == 0 && s.services != null && s.services > 0) || (ef == 0 && s.endpointsPerService != null
+                    && s.endpointsPerService > 0)) {
+                throw new Cli.UsageException("the inventory has no proxied Services (or endpoints) to scale");
+            }
+            workload = workload.scaled(sf, ef);
+        }
+        if (s.nodes != null) {
+            p = p.withNodes(s.nodes);
+        }
+        if (s.coresPerNode != null) {
+            p = p.withCoresPerNode(s.coresPerNode);
+        }
+        if (s.kernel != null) {
+            p = p.withKernel(KernelVersion.parse(s.kernel));
+        }
+        if (s.kubernetesVersion != null) {
+            p = p.withKubernetesVersion(KubeVersion.parse(s.kubernetesVersion));
+        }
+        if (s.syncPeriod != null || s.minSyncPeriod != null) {
+            p = p.withSyncPeriods(s.syncPeriod != null ? s.syncPeriod : p.syncPeriodSeconds(),
+                    s.minSyncPeriod != null ? s.minSyncPeriod : Math.min(p.minSyncPeriodSeconds(),
+                            s.syncPeriod != null ? s.syncPeriod : p.syncPeriodSeconds()));
+        }
+        String source = "inventory:" + paths.stream().map(Path::toString).collect(Collectors.joining(","));
+        return new Result(Planner.predict(workload, p), source, r);
+    }
+
+    /** @return the prediction JSON with an added {@code inventory} object (the contract's keys are untouched) */
+    static String json(Result res) throws Exception {
+        ObjectNode root = (ObjectNode) PredictionFormats.MAPPER.readTree(
+                PredictionFormats.json(res.prediction(), res.source()));
+        root.set("inventory", inventoryJson(res.imported()));
+        return PredictionFormats.MAPPER.writeValueAsString(root) + "\n";
+    }
+
+    /** @return the prediction table followed by one line about the inventory */
+    static String table(Result res) {
+        InventorySummary s = InventorySummary.of(res.imported().inventory());
+        return PredictionFormats.table(res.prediction(), res.source()) + String.format(Locale.ROOT,
+                "inventory: '%s', %,d Services (%,d proxied), %,d ready endpoints, %,d nodes, %d input(s)%s%n",
+                res.imported().inventory().name(), res.imported().inventory().services().size(), s.proxied(),
+                s.endpoints(), s.nodes(), res.imported().sources().size(),
+                res.imported().redacted() ? ", redacted" : "");
+    }
+
+    private static ObjectNode inventoryJson(ImportResult r) {
+        InventorySummary s = InventorySummary.of(r.inventory());
+        ObjectNode o = PredictionFormats.MAPPER.createObjectNode();
+        o.put("name", r.inventory().name());
+        o.put("redacted", r.redacted());
+        o.put("services", r.inventory().services().size());
+        o.put("proxiedServices", s.proxied());
+        o.put("readyEndpoints", s.endpoints());
+        o.put("nodes", s.nodes());
+        o.put("kubernetesVersion", s.kubernetesVersion());
+        o.put("kubeProxyMode", s.mode());
+        ArrayNode sources = o.putArray("sources");
+        for (SourceFile f : r.sources()) {
+            ObjectNode x = sources.addObject();
+            x.put("path", f.path());
+            x.put("kind", f.kind());
+            x.put("sha256", f.sha256());
+        }
+        ArrayNode problems = o.putArray("problems");
+        for (ImportProblem p : r.problems()) {
+            problems.add(p.describe());
+        }
+        return o;
+    }
+}

@@ -1,0 +1,264 @@
+package dev.kpp.app.report;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kpp.importer.metrics.HistogramSummary;
+import dev.kpp.importer.metrics.ObservedMetrics;
+import dev.kpp.importer.rules.RuleDumpSummary;
+import dev.kpp.importer.spi.ImportProblem;
+import dev.kpp.importer.spi.ImportResult;
+import dev.kpp.importer.spi.SourceFile;
+import dev.kpp.model.inventory.InventoryDiff;
+import dev.kpp.model.inventory.InventorySummary;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Text and JSON for {@code kpp inventory} and {@code kpp diff}. */
+public final class InventoryFormats {
+    private InventoryFormats() {
+    }
+
+    /** @return the human summary of an import */
+    public static String table(ImportResult r) {
+        InventorySummary s = InventorySummary.of(r.inventory());
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "kpp %s — inventory '%s' from %d input(s)%s%s%n", dev.kpp.app.AppInfo.version(),
+                r.inventory().name(), r.sources().size(), r.redacted() ? " (redacted)" : "",
+                r.cancelled() ? " (PARTIAL: cancelled)" : ""));
+        long total = s.servicesByType().values().stream().mapToLong(Long::longValue).sum();
+        sb.append(String.format(Locale.ROOT, "Services        %,10d  (%s; headless %,d)%n", total,
+                s.servicesByType().entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %,d", e.getKey(),
+                        e.getValue())).collect(Collectors.joining(", ")), s.headless()));
+        sb.append(String.format(Locale.ROOT, "  proxied       %,10d  with %,d ports; %,d NodePorts, %,d load-balancer IPs%n",
+                s.proxied(), s.servicePorts(), s.nodePorts(), s.loadBalancerIPs()));
+        sb.append(String.format(Locale.ROOT, "Endpoints       %,10d  ready, in %,d EndpointSlices%n", s.endpoints(),
+                s.endpointSlices()));
+        InventorySummary.Distribution d = s.endpointsPerService();
+        sb.append(String.format(Locale.ROOT, "  per Service   min %,d  p50 %,d  p90 %,d  p99 %,d  max %,d  mean %.1f%n",
+                d.min(), d.p50(), d.p90(), d.p99(), d.max(), d.mean()));
+        sb.append(String.format(Locale.ROOT, "Nodes           %,10d  (%s cores)%n", s.nodes(),
+                fmt(s.totalCores())));
+        sb.append("  kernels       ").append(counts(s.kernels())).append('\n');
+        sb.append("  kubelets      ").append(counts(s.kubeletVersions())).append('\n');
+        sb.append(String.format(Locale.ROOT, "Kubernetes      %10s  kube-proxy mode: %s%n",
+                s.kubernetesVersion().isEmpty() ? "unknown" : s.kubernetesVersion(),
+                s.mode().isEmpty() ? "unset (iptables on Linux)" : s.mode()));
+        sb.append(String.format(Locale.ROOT, "Namespaces      %,10d  NetworkPolicies %,d%n", s.namespaces(),
+                s.networkPolicies()));
+        if (!r.skippedKinds().isEmpty()) {
+            sb.append("Skipped kinds   ").append(counts(r.skippedKinds())).append('\n');
+        }
+        for (ObservedMetrics m : r.metrics()) {
+            sb.append("Metrics         ").append(m.source()).append(": ").append(metricsLine(m)).append('\n');
+        }
+        for (RuleDumpSummary rd : r.ruleDumps()) {
+            sb.append("Rule dump       ").append(rd.source()).append(" (").append(rd.kind()).append("): ")
+                    .append(ruleLine(rd)).append('\n');
+        }
+        long errors = r.errors().size();
+        long warnings = r.warnings().size();
+        if (errors + warnings > 0) {
+            sb.append(String.format(Locale.ROOT, "Problems        %d error(s), %d warning(s) (listed on stderr)%n",
+                    errors, warnings));
+        }
+        return sb.toString();
+    }
+
+    private static String metricsLine(ObservedMetrics m) {
+        HistogramSummary h = m.histogram(ObservedMetrics.SYNC_DURATION);
+        StringBuilder sb = new StringBuilder();
+        if (h != null && h.count() > 0) {
+            sb.append(String.format(Locale.ROOT, "%,.0f syncs, mean %.3f s, p99 ~%.3f s", h.count(), h.mean(),
+                    h.quantile(0.99)));
+        } else {
+            sb.append("no sync histogram");
+        }
+        double nat = m.value(ObservedMetrics.IPTABLES_TOTAL + "{table=\"nat\"}");
+        if (!Double.isNaN(nat)) {
+            sb.append(String.format(Locale.ROOT, "; %,.0f nat rules", nat));
+        }
+        return sb.toString();
+    }
+
+    private static String ruleLine(RuleDumpSummary rd) {
+        return switch (rd.kind()) {
+            case "iptables-save" -> String.format(Locale.ROOT, "nat %,d rules, filter %,d, KUBE-SERVICES %,d, "
+                    + "KUBE-SVC chains %,d, KUBE-SEP chains %,d", rd.count("nat/rules"), rd.count("filter/rules"),
+                    rd.count("nat/KUBE-SERVICES"), rd.count("nat/KUBE-SVC-*#chains"), rd.count("nat/KUBE-SEP-*#chains"));
+            case "ipvsadm" -> String.format(Locale.ROOT, "%,d virtual servers, %,d real servers",
+                    rd.count("virtualServers"), rd.count("realServers"));
+            default -> rd.counts().entrySet().stream().filter(e -> !e.getKey().contains("/chain/"))
+                    .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+        };
+    }
+
+    private static String counts(Map<String, Long> m) {
+        if (m.isEmpty()) {
+            return "-";
+        }
+        return m.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s x%,d", e.getKey(), e.getValue()))
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? String.format(Locale.ROOT, "%,d", (long) v) : String.format(Locale.ROOT, "%,.1f", v);
+    }
+
+    /** @return the import as JSON: summary, sources, problems, metrics and rule-dump counts */
+    public static ObjectNode json(ImportResult r) {
+        InventorySummary s = InventorySummary.of(r.inventory());
+        ObjectNode o = PredictionFormats.MAPPER.createObjectNode();
+        o.put("name", r.inventory().name());
+        o.put("redacted", r.redacted());
+        o.put("partial", r.cancelled());
+        ObjectNode svc = o.putObject("services");
+        s.servicesByType().forEach(svc::put);
+        svc.put("headless", s.headless());
+        svc.put("proxied", s.proxied());
+        svc.put("ports", s.servicePorts());
+        svc.put("nodePorts", s.nodePorts());
+        svc.put("loadBalancerIPs", s.loadBalancerIPs());
+        ObjectNode ep = o.putObject("endpoints");
+        ep.put("ready", s.endpoints());
+        ep.put("endpointSlices", s.endpointSlices());
+        ObjectNode per = ep.putObject("perService");
+        InventorySummary.Distribution d = s.endpointsPerService();
+        per.put("min", d.min());
+        per.put("p50", d.p50());
+        per.put("p90", d.p90());
+        per.put("p99", d.p99());
+        per.put("max", d.max());
+        per.put("mean", PredictionFormats.round(d.mean(), 2));
+        ObjectNode nodes = o.putObject("nodes");
+        nodes.put("count", s.nodes());
+        nodes.put("cores", s.totalCores());
+        ObjectNode kernels = nodes.putObject("kernels");
+        s.kernels().forEach(kernels::put);
+        ObjectNode kubelets = nodes.putObject("kubeletVersions");
+        s.kubeletVersions().forEach(kubelets::put);
+        o.put("kubernetesVersion", s.kubernetesVersion());
+        o.put("kubeProxyMode", s.mode());
+        o.put("namespaces", s.namespaces());
+        o.put("networkPolicies", s.networkPolicies());
+        ObjectNode skipped = o.putObject("skippedKinds");
+        r.skippedKinds().forEach(skipped::put);
+        ArrayNode sources = o.putArray("sources");
+        for (SourceFile f : r.sources()) {
+            ObjectNode x = sources.addObject();
+            x.put("path", f.path());
+            x.put("kind", f.kind());
+            x.put("sha256", f.sha256());
+            x.put("bytes", f.bytes());
+            x.put("objects", f.objects());
+        }
+        ArrayNode metrics = o.putArray("metrics");
+        for (ObservedMetrics m : r.metrics()) {
+            ObjectNode x = metrics.addObject();
+            x.put("source", m.source());
+            ObjectNode hs = x.putObject("histograms");
+            m.histograms().forEach((k, h) -> {
+                ObjectNode hn = hs.putObject(k);
+                hn.put("count", h.count());
+                hn.put("sum", h.sum());
+                if (h.count() > 0) {
+                    hn.put("mean", h.mean());
+                    hn.put("p50", h.quantile(0.5));
+                    hn.put("p99", h.quantile(0.99));
+                }
+            });
+            ObjectNode vs = x.putObject("values");
+            m.values().forEach(vs::put);
+        }
+        ArrayNode rules = o.putArray("ruleDumps");
+        for (RuleDumpSummary rd : r.ruleDumps()) {
+            ObjectNode x = rules.addObject();
+            x.put("source", rd.source());
+            x.put("kind", rd.kind());
+            ObjectNode c = x.putObject("counts");
+            rd.counts().forEach(c::put);
+        }
+        ArrayNode problems = o.putArray("problems");
+        for (ImportProblem p : r.problems()) {
+            ObjectNode x = problems.addObject();
+            x.put("severity", p.severity().name().toLowerCase(Locale.ROOT));
+            x.put("code", p.code());
+            x.put("source", p.source());
+            x.put("location", p.location());
+            x.put("detail", p.detail());
+        }
+        return o;
+    }
+
+    /** @return the diff as a table */
+    public static String diffTable(InventoryDiff d, String a, String b) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "kpp %s — %s -> %s%n", dev.kpp.app.AppInfo.version(), a, b));
+        sb.append(String.format(Locale.ROOT, "%-12s %12s %12s %12s%n", "", "before", "after", "change"));
+        row(sb, "Services", d.servicesBefore(), d.servicesAfter());
+        row(sb, "Endpoints", d.endpointsBefore(), d.endpointsAfter());
+        row(sb, "NodePorts", d.nodePortsBefore(), d.nodePortsAfter());
+        row(sb, "Nodes", d.nodesBefore(), d.nodesAfter());
+        sb.append(String.format(Locale.ROOT, "%nServices: %,d added, %,d removed, %,d changed%n", d.added().size(),
+                d.removed().size(), d.changed().size()));
+        list(sb, "added", d.added());
+        list(sb, "removed", d.removed());
+        list(sb, "changed", d.changed());
+        sb.append(String.format(Locale.ROOT, "%n%-24s %10s %10s %12s %12s%n", "namespace", "services", "(change)",
+                "endpoints", "(change)"));
+        for (InventoryDiff.NamespaceGrowth g : d.namespaces()) {
+            if (g.servicesBefore() == g.servicesAfter() && g.endpointsBefore() == g.endpointsAfter()) {
+                continue;
+            }
+            sb.append(String.format(Locale.ROOT, "%-24s %,10d %+10d %,12d %+12d%n", g.namespace(), g.servicesAfter(),
+                    g.servicesAfter() - g.servicesBefore(), g.endpointsAfter(),
+                    g.endpointsAfter() - g.endpointsBefore()));
+        }
+        return sb.toString();
+    }
+
+    private static void row(StringBuilder sb, String label, long before, long after) {
+        sb.append(String.format(Locale.ROOT, "%-12s %,12d %,12d %+,12d%n", label, before, after, after - before));
+    }
+
+    private static void list(StringBuilder sb, String label, java.util.List<String> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        int shown = Math.min(10, keys.size());
+        sb.append("  ").append(label).append(": ").append(String.join(", ", keys.subList(0, shown)));
+        if (keys.size() > shown) {
+            sb.append(", ... (").append(keys.size() - shown).append(" more)");
+        }
+        sb.append('\n');
+    }
+
+    /** @return the diff as JSON */
+    public static ObjectNode diffJson(InventoryDiff d, String a, String b) {
+        ObjectNode o = PredictionFormats.MAPPER.createObjectNode();
+        o.put("before", a);
+        o.put("after", b);
+        pair(o.putObject("services"), d.servicesBefore(), d.servicesAfter());
+        pair(o.putObject("endpoints"), d.endpointsBefore(), d.endpointsAfter());
+        pair(o.putObject("nodePorts"), d.nodePortsBefore(), d.nodePortsAfter());
+        pair(o.putObject("nodes"), d.nodesBefore(), d.nodesAfter());
+        d.added().forEach(o.putArray("added")::add);
+        d.removed().forEach(o.putArray("removed")::add);
+        d.changed().forEach(o.putArray("changed")::add);
+        ArrayNode ns = o.putArray("namespaces");
+        for (InventoryDiff.NamespaceGrowth g : d.namespaces()) {
+            ObjectNode x = ns.addObject();
+            x.put("namespace", g.namespace());
+            pair(x.putObject("services"), g.servicesBefore(), g.servicesAfter());
+            pair(x.putObject("endpoints"), g.endpointsBefore(), g.endpointsAfter());
+        }
+        return o;
+    }
+
+    private static void pair(ObjectNode o, long before, long after) {
+        o.put("before", before);
+        o.put("after", after);
+        o.put("change", after - before);
+    }
+}

@@ -1,0 +1,116 @@
+package dev.kpp.app.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The import commands run in-process through picocli. */
+class ImportCommandsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Cli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private Path generate() {
+        Path dump = dir.resolve("gen.json");
+        Run g = run("generate", "--services", "300", "--endpoints-per-service", "4", "--nodeport-share", "0.2",
+                "--nodes", "6", "-o", dump.toString());
+        assertThat(g.code()).isZero();
+        assertThat(g.err()).contains("wrote").contains("300 services");
+        return dump;
+    }
+
+    @Test
+    void generateImportInventoryAndDiffRoundTrip() throws Exception {
+        Path dump = generate();
+        Path snap = dir.resolve("c.kpp.json");
+        Run imp = run("import", dump.toString(), "-o", snap.toString());
+        assertThat(imp.code()).isZero();
+        assertThat(Files.readString(snap)).startsWith("{\"format\":\"kpp-snapshot\",\"version\":1,");
+
+        Run inv = run("inventory", snap.toString(), "--format", "json");
+        assertThat(inv.code()).isZero();
+        JsonNode j = JSON.readTree(inv.out());
+        assertThat(j.at("/services/proxied").asLong()).isEqualTo(300);
+        assertThat(j.at("/services/NodePort").asLong()).isEqualTo(60);
+        assertThat(j.at("/endpoints/ready").asLong()).isEqualTo(1_200);
+        assertThat(j.at("/nodes/count").asLong()).isEqualTo(6);
+
+        Run table = run("inventory", dump.toString());
+        assertThat(table.out()).contains("Services").contains("per Service").contains("kube-proxy mode");
+
+        Run diff = run("diff", snap.toString(), dump.toString(), "--format", "json");
+        assertThat(diff.code()).isZero();
+        assertThat(JSON.readTree(diff.out()).at("/services/change").asLong()).isZero();
+    }
+
+    @Test
+    void redactedImportKeepsCounts() throws Exception {
+        Path dump = generate();
+        Path snap = dir.resolve("r.kpp.json");
+        assertThat(run("import", dump.toString(), "--redact", "-o", snap.toString()).code()).isZero();
+        String text = Files.readString(snap);
+        assertThat(text).contains("\"redacted\":true").doesNotContain("svc-000001").doesNotContain("node-00000");
+        JsonNode j = JSON.readTree(run("inventory", snap.toString(), "-f", "json").out());
+        assertThat(j.at("/endpoints/ready").asLong()).isEqualTo(1_200);
+    }
+
+    @Test
+    void predictWithAnInventoryMatchesTheSyntheticScenarioAndAddsAnInventoryObject() throws Exception {
+        Path dump = generate();
+        Run inv = run("predict", "--inventory", dump.toString(), "--format", "json");
+        assertThat(inv.code()).isZero();
+        Run syn = run("predict", "--services", "300", "--endpoints-per-service", "4", "--nodeport-share", "0.2",
+                "--nodes", "6", "--format", "json");
+        JsonNode a = JSON.readTree(inv.out());
+        JsonNode b = JSON.readTree(syn.out());
+        assertThat(a.at("/scenario/source").asText()).isEqualTo("inventory:" + dump);
+        assertThat(a.get("modes")).isEqualTo(b.get("modes"));
+        assertThat(a.at("/inventory/proxiedServices").asLong()).isEqualTo(300);
+        assertThat(a.at("/inventory/sources/0/sha256").asText()).hasSize(64);
+
+        Run scaled = run("predict", "--inventory", dump.toString(), "--services", "600", "--format", "json");
+        assertThat(JSON.readTree(scaled.out()).at("/workload/servicePorts").asLong()).isEqualTo(600);
+    }
+
+    @Test
+    void flagsThatContradictAnInventoryAreUsageErrors() {
+        Path dump = generate();
+        Run r = run("predict", "--inventory", dump.toString(), "--nodeport-share", "0.5");
+        assertThat(r.code()).isEqualTo(Cli.EXIT_USAGE);
+        assertThat(r.err()).contains("--nodeport-share cannot be combined with --inventory");
+    }
+
+    @Test
+    void badFilesAreReportedWithLocationAndExitCodeTwo() throws Exception {
+        Path bad = Files.writeString(dir.resolve("bad.json"), "{\"items\": [ {\"kind\": }");
+        Run only = run("inventory", bad.toString());
+        assertThat(only.code()).isEqualTo(Cli.EXIT_USAGE);
+        assertThat(only.err()).contains(bad + ":1:").contains("malformed-json");
+
+        Path dump = generate();
+        Path snap = dir.resolve("p.kpp.json");
+        Run mixed = run("import", bad.toString(), dump.toString(), "-o", snap.toString());
+        assertThat(mixed.code()).isEqualTo(Cli.EXIT_USAGE);
+        assertThat(mixed.err()).contains("error: " + bad).contains("300 services");
+        assertThat(snap).exists();
+    }
+}

@@ -1,0 +1,305 @@
+package dev.kpp.importer.file;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kpp.importer.spi.Cancellation;
+import dev.kpp.importer.spi.ImportException;
+import dev.kpp.importer.spi.ImportProblem;
+
+import dev.kpp.model.inventory.EndpointInfo;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.io.InputStream;
+
+/**
+ * Streams {@code kubectl get -o json|yaml} output: a {@code List} (any {@code *List} kind) or single
+ * objects, several YAML documents or concatenated JSON values. The {@code items} array is walked
+ * with the streaming parser and each item is read into a small tree, converted at once and
+ * dropped, so memory follows the inventory, not the file.
+ */
+public final class KubeDumpReader {
+    private KubeDumpReader() {
+    }
+
+    /**
+     * Reads a dump into a collector.
+     *
+     * @param in     the (decompressed) bytes; not closed
+     * @param yaml   true for YAML, false for JSON
+     * @param source file name for problems
+     * @param c      receives the objects
+     * @param cancel polled between items
+     * @throws ImportException for malformed input (names line:column) or input that is not
+     *                         Kubernetes objects
+     */
+    public static void read(InputStream in, boolean yaml, String source, InventoryCollector c, Cancellation cancel)
+            throws ImportException, IOException {
+        ObjectReader reader = yaml ? Parsers.YAML_TREE : Parsers.JSON_TREE;
+        String format = yaml ? "YAML" : "JSON";
+        JsonParser p = (yaml ? Parsers.YAML : Parsers.JSON).getFactory().createParser(new NonClosing(in));
+        try (p) {
+            int doc = 0;
+            boolean anyValue = false;
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                doc++;
+                String prefix = doc > 1 ? "document " + doc + ": $" : "$";
+                if (t == JsonToken.VALUE_NULL || (yaml && t == JsonToken.VALUE_STRING && p.getText().isEmpty())) {
+                    continue; // an empty YAML document
+                }
+                anyValue = true;
+                if (t == JsonToken.START_ARRAY) {
+                    streamItems(p, reader, prefix, source, c, cancel);
+                } else if (t == JsonToken.START_OBJECT) {
+                    readRoot(p, reader, prefix, source, c, cancel);
+                } else {
+                    throw new ImportException(ImportProblem.error("not-kubernetes", source,
+                            location(p.currentTokenLocation()), prefix + ": expected a Kubernetes object or List, found "
+                                    + describe(t)));
+                }
+            }
+            if (!anyValue) {
+                throw new ImportException(ImportProblem.error("empty-file", source, "", "no " + format + " document"));
+            }
+        } catch (StreamConstraintsException e) {
+            throw new ImportException(ImportProblem.error("limit-exceeded", source, location(p.currentLocation()),
+                    e.getOriginalMessage()), e);
+        } catch (JsonProcessingException e) {
+            JsonLocation loc = e.getLocation() != null ? e.getLocation() : p.currentLocation();
+            throw new ImportException(ImportProblem.error(yaml ? "malformed-yaml" : "malformed-json", source,
+                    location(loc), firstLine(e.getOriginalMessage())), e);
+        } catch (org.yaml.snakeyaml.error.YAMLException e) {
+            throw new ImportException(ImportProblem.error("malformed-yaml", source, location(p.currentLocation()),
+                    firstLine(e.getMessage())), e);
+        }
+    }
+
+    private static void readRoot(JsonParser p, ObjectReader reader, String prefix, String source, InventoryCollector c,
+                                 Cancellation cancel) throws IOException, ImportException {
+        JsonLocation start = p.currentTokenLocation();
+        ObjectNode rest = Parsers.JSON.createObjectNode();
+        boolean sawItems = false;
+        JsonToken t;
+        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken v = p.nextToken();
+            if (v == null) {
+                throw truncated(p, source, prefix);
+            }
+            if (field.equals("items") && (v == JsonToken.START_ARRAY || v == JsonToken.VALUE_NULL)) {
+                sawItems = true;
+                if (v == JsonToken.START_ARRAY) {
+                    streamItems(p, reader, prefix + ".items", source, c, cancel);
+                }
+            } else {
+                rest.set(field, reader.readTree(p));
+            }
+        }
+        if (t == null) {
+            throw truncated(p, source, prefix);
+        }
+        if (sawItems) {
+            String kind = KubeObjects.text(rest, "kind");
+            if (!kind.isEmpty() && !kind.endsWith("List")) {
+                c.problem(ImportProblem.warning("unexpected-list-kind", source, location(start), prefix
+                        + ": has 'items' but kind '" + kind + "' is not a List; items read anyway"));
+            }
+            return;
+        }
+        c.accept(rest, source, location(start), prefix);
+    }
+
+    private static void streamItems(JsonParser p, ObjectReader reader, String path, String source,
+                                    InventoryCollector c, Cancellation cancel) throws IOException, ImportException {
+        int i = 0;
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (t == null) {
+                throw truncated(p, source, path);
+            }
+            JsonLocation loc = p.currentTokenLocation();
+            if (t == JsonToken.START_OBJECT) {
+                readItem(p, reader, c, source, location(loc), path + "[" + i + "]");
+            } else {
+                c.accept(reader.readTree(p), source, location(loc), path + "[" + i + "]");
+            }
+            i++;
+            if ((i & 31) == 0) {
+                cancel.check();
+            }
+        }
+    }
+
+    /**
+     * Reads one object. An {@code endpoints} list (EndpointSlices hold almost all of a big dump) is
+     * turned into records straight from the token stream, without building a tree per endpoint.
+     */
+    private static void readItem(JsonParser p, ObjectReader reader, InventoryCollector c, String source,
+                                 String location, String path) throws IOException, ImportException {
+        ObjectNode item = Parsers.JSON.createObjectNode();
+        List<EndpointInfo> endpoints = null;
+        String endpointsError = null;
+        JsonToken t;
+        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken v = p.nextToken();
+            if (v == null) {
+                throw truncated(p, source, path);
+            }
+            if (field.equals("endpoints") && v == JsonToken.START_ARRAY) {
+                endpoints = new ArrayList<>();
+                endpointsError = endpoints(p, c, endpoints);
+            } else {
+                item.set(field, reader.readTree(p));
+            }
+        }
+        if (t == null) {
+            throw truncated(p, source, path);
+        }
+        c.accept(item, endpoints, endpointsError, source, location, path);
+    }
+
+    /** @return null, or what was wrong with the list (the slice is then skipped with a warning) */
+    private static String endpoints(JsonParser p, InventoryCollector c, List<EndpointInfo> out) throws IOException {
+        String error = null;
+        JsonToken t;
+        int index = 0;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (t == null) {
+                return "endpoints: truncated";
+            }
+            if (t != JsonToken.START_OBJECT) {
+                p.skipChildren();
+                error = error != null ? error : "endpoints[" + index + "]: expected an object";
+                index++;
+                continue;
+            }
+            List<String> addresses = List.of();
+            String node = "";
+            String topologyHost = "";
+            Boolean ready = null;
+            Boolean serving = null;
+            Boolean terminating = null;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String f = p.currentName();
+                JsonToken v = p.nextToken();
+                switch (f) {
+                    case "addresses" -> {
+                        if (v == JsonToken.START_ARRAY) {
+                            List<String> a = new ArrayList<>(1);
+                            while (p.nextToken() != JsonToken.END_ARRAY) {
+                                if (p.currentToken() == null) {
+                                    return "endpoints: truncated";
+                                }
+                                if (p.currentToken() == JsonToken.VALUE_STRING) {
+                                    a.add(p.getText());
+                                } else {
+                                    p.skipChildren();
+                                    error = error != null ? error : "endpoints[" + index
+                                            + "].addresses: expected strings";
+                                }
+                            }
+                            addresses = a;
+                        } else {
+                            p.skipChildren();
+                        }
+                    }
+                    case "conditions" -> {
+                        if (v == JsonToken.START_OBJECT) {
+                            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                                String cond = p.currentName();
+                                JsonToken cv = p.nextToken();
+                                Boolean b = cv == JsonToken.VALUE_TRUE ? Boolean.TRUE
+                                        : cv == JsonToken.VALUE_FALSE ? Boolean.FALSE : null;
+                                p.skipChildren();
+                                switch (cond) {
+                                    case "ready" -> ready = b;
+                                    case "serving" -> serving = b;
+                                    case "terminating" -> terminating = b;
+                                    default -> {
+                                    }
+                                }
+                            }
+                        } else {
+                            p.skipChildren();
+                        }
+                    }
+                    case "nodeName" -> node = v == JsonToken.VALUE_STRING ? p.getText() : "";
+                    case "topology" -> {
+                        if (v == JsonToken.START_OBJECT) {
+                            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                                String k = p.currentName();
+                                JsonToken tv = p.nextToken();
+                                if (k.equals("kubernetes.io/hostname") && tv == JsonToken.VALUE_STRING) {
+                                    topologyHost = p.getText();
+                                }
+                                p.skipChildren();
+                            }
+                        } else {
+                            p.skipChildren();
+                        }
+                    }
+                    default -> p.skipChildren();
+                }
+            }
+            if (p.currentToken() == null) {
+                return "endpoints: truncated";
+            }
+            boolean r = ready == null || ready;
+            boolean sv = serving == null ? r : serving;
+            boolean term = terminating != null && terminating;
+            out.add(new EndpointInfo(addresses, c.intern(node.isEmpty() ? topologyHost : node), r, sv, term));
+            index++;
+        }
+        return error;
+    }
+
+    private static ImportException truncated(JsonParser p, String source, String path) {
+        return new ImportException(ImportProblem.error("truncated", source, location(p.currentLocation()),
+                path + ": the file ends inside an object or list (truncated?)"));
+    }
+
+    static String location(JsonLocation loc) {
+        if (loc == null || loc.getLineNr() < 0) {
+            return "";
+        }
+        return loc.getLineNr() + ":" + loc.getColumnNr();
+    }
+
+    private static String describe(JsonToken t) {
+        return switch (t) {
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            default -> t.toString();
+        };
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return (nl >= 0 ? s.substring(0, nl) : s).strip();
+    }
+
+    /** Keeps the parser from closing the caller's stream (tar members share one stream). */
+    private static final class NonClosing extends java.io.FilterInputStream {
+        NonClosing(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public void close() {
+            // the caller closes
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package dev.kpp.importer.rules;
+
+import dev.kpp.importer.Fixtures;
+import dev.kpp.importer.spi.Cancellation;
+import dev.kpp.model.inventory.ClusterInventory;
+import dev.kpp.model.rules.IptablesStructure;
+import dev.kpp.model.rules.ModeStructure;
+import dev.kpp.model.rules.StructureOptions;
+import dev.kpp.model.rules.Workload;
+import dev.kpp.model.rules.WorkloadBuilder;
+import dev.kpp.model.units.KubeVersion;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * The acceptance cross-check: {@code iptables-save-1.28.txt} is the ruleset kube-proxy 1.26+ writes
+ * (pkg/proxy/iptables/proxier.go, in iptables-save's own format) for the inventory in
+ * {@code file/cluster.json}, seen from node-a. Rules per new connection computed by walking that
+ * ruleset must equal the structural model's prediction for the same inventory, compared like with
+ * like (nat side, filter side).
+ */
+class IptablesCrossCheckTest {
+    static final String POD_IP = "10.99.0.5";       // inside clusterCIDR 10.0.0.0/8, not an endpoint
+    static final String CLIENT_IP = "192.0.2.200";  // outside the cluster and the LB source range
+    static final String NODE_IP = "192.0.2.10";
+
+    static IptablesDump dump;
+    static ModeStructure model;
+
+    @BeforeAll
+    static void load() throws Exception {
+        try (Reader r = Files.newBufferedReader(Fixtures.resource("rules/iptables-save-1.28.txt"))) {
+            dump = IptablesSaveParser.parse("iptables-save-1.28.txt", r, Cancellation.NEVER);
+        }
+        ClusterInventory inv = Fixtures.load(Fixtures.resource("file/cluster.json")).inventory();
+        Workload w = WorkloadBuilder.fromInventory(inv, null);
+        StructureOptions o = new StructureOptions(KubeVersion.parse(inv.kubernetesVersion()),
+                inv.kubeProxy().masqueradeAll(), inv.kubeProxy().localDetectorImplemented(), 1,
+                StructureOptions.DEFAULT_EBPF_LB_MAP_MAX);
+        model = IptablesStructure.compute(w, o);
+    }
+
+    /** The model's filter-table evaluations per new forwarded connection (the filterEval term). */
+    static double modelFilterEval() {
+        Map<String, Long> b = model.breakdown();
+        return 4 + b.get("filter/KUBE-PROXY-FIREWALL") + b.get("filter/KUBE-FORWARD") + b.get("filter/KUBE-SERVICES")
+                + b.get("filter/KUBE-EXTERNAL-SERVICES");
+    }
+
+    @Test
+    void dumpParsesToTheExpectedTablesAndChains() {
+        assertThat(dump.tables()).containsExactly("mangle", "filter", "nat");
+        assertThat(dump.ruleCount("nat", "KUBE-SERVICES")).isEqualTo(10);
+        assertThat(dump.ruleCount("nat", "KUBE-NODEPORTS")).isEqualTo(2);
+        assertThat(dump.chainCount("nat", "KUBE-SVC-")).isEqualTo(8);
+        assertThat(dump.chainCount("nat", "KUBE-SEP-")).isEqualTo(19);
+        assertThat(dump.ruleCount("filter", "KUBE-SERVICES")).isEqualTo(1);
+        RuleDumpSummary s = dump.summary();
+        assertThat(s.count("nat/KUBE-SEP-*")).isEqualTo(38);
+        assertThat(s.count("nat/KUBE-SEP-*#chains")).isEqualTo(19);
+    }
+
+    @Test
+    void ruleCountsPerChainFamilyEqualTheModelExceptTheFirewallChainTrailer() {
+        Map<String, Long> fromDump = new LinkedHashMap<>();
+        for (String key : model.breakdown().keySet()) {
+            String table = key.substring(0, key.indexOf('/'));
+            fromDump.put(key, dump.ruleCount(table, key.substring(key.indexOf('/') + 1)));
+        }
+        Map<String, Long> expected = new LinkedHashMap<>(model.breakdown());
+        // kube-proxy ends every KUBE-FW-* chain with a no-target rule ("other traffic to ... will be
+        // dropped by KUBE-PROXY-FIREWALL"); the model counts only the per-source-range rules.
+        expected.merge("nat/KUBE-FW-*", dump.chainCount("nat", "KUBE-FW-"), Long::sum);
+        assertThat(fromDump).isEqualTo(expected);
+    }
+
+    @Test
+    void clusterIpRulesPerConnectionFromTheDumpEqualTheModel() {
+        List<IptablesConnectionCost.Cost> costs = IptablesConnectionCost.clusterIp(dump, POD_IP);
+        assertThat(costs).hasSize(8); // svc6 has no endpoints: no nat rule, a filter REJECT
+        assertThat(costs).allSatisfy(c -> assertThat(c.dnatShare()).isCloseTo(1.0, within(1e-9)));
+        double nat = costs.stream().mapToDouble(IptablesConnectionCost.Cost::natRulesRandomOrder).average().orElseThrow();
+        double filter = costs.stream().mapToDouble(IptablesConnectionCost.Cost::filterRules).average().orElseThrow();
+
+        assertThat(filter).isCloseTo(modelFilterEval(), within(1e-9));
+        assertThat(nat).isCloseTo(model.clusterIp().mean() - modelFilterEval(), within(1e-6));
+        assertThat(nat + filter).isCloseTo(model.clusterIp().mean(), within(1e-6));
+    }
+
+    @Test
+    void aSingleServicesWalkMatchesItsChains() {
+        IptablesConnectionCost.Cost svc2 = IptablesConnectionCost.clusterIp(dump, POD_IP).stream()
+                .filter(c -> c.servicePort().equals("ns2/svc2:p80")).findFirst().orElseThrow();
+        // PREROUTING jump + 5 rules scanned in KUBE-SERVICES + masquerade check + (1+2+3)/3 probability
+        // rules + the two KUBE-SEP rules
+        assertThat(svc2.rulesBefore()).isEqualTo(4);
+        assertThat(svc2.natRules()).isCloseTo(1 + 5 + 1 + 2 + 2, within(1e-6));
+        // unmarked pod traffic: POSTROUTING jump + the RETURN in KUBE-POSTROUTING
+        assertThat(svc2.postroutingRules()).isCloseTo(2, within(1e-9));
+    }
+
+    @Test
+    void nodePortWalkFindsTheTwoKnownModelGaps() {
+        List<IptablesConnectionCost.Cost> costs = IptablesConnectionCost.nodePorts(dump, CLIENT_IP, NODE_IP);
+        assertThat(costs).hasSize(2);
+        double nat = costs.stream().mapToDouble(IptablesConnectionCost.Cost::natRulesRandomOrder).average().orElseThrow();
+        double filter = costs.stream().mapToDouble(IptablesConnectionCost.Cost::filterRules).average().orElseThrow();
+        double modelNat = model.nodePort().mean() - modelFilterEval();
+        // Gap 1: the EXT chain's masquerade rule matches and jumps to KUBE-MARK-MASQ, whose one rule
+        // the model does not count.
+        assertThat(nat).isCloseTo(modelNat + 1, within(1e-6));
+        // Gap 2: the connection is marked for masquerade, so KUBE-FORWARD's mark rule ACCEPTs it and
+        // filter KUBE-SERVICES / KUBE-EXTERNAL-SERVICES are never reached; the model counts them.
+        Map<String, Long> b = model.breakdown();
+        double walkedFilter = 2 + b.get("filter/KUBE-PROXY-FIREWALL") + 2;
+        assertThat(filter).isCloseTo(walkedFilter, within(1e-9));
+        assertThat(filter).isLessThan(modelFilterEval());
+        // masqueraded connections also walk all of KUBE-POSTROUTING: jump + 3 rules
+        assertThat(costs).allSatisfy(c -> assertThat(c.postroutingRules()).isCloseTo(4, within(1e-9)));
+    }
+
+    @Test
+    void probabilityRulesGiveAnExactUniformEndpointChoice() throws IOException {
+        IptablesWalker walker = new IptablesWalker(dump);
+        IptablesWalker.Walk w = walker.walk("nat", "PREROUTING",
+                new IptablesWalker.Packet(POD_IP, false, "172.30.0.47", false, "tcp", 443), false, false);
+        assertThat(w.branches()).hasSize(4);
+        assertThat(w.share("DNAT")).isCloseTo(1, within(1e-9));
+        assertThat(w.branches()).allSatisfy(b -> assertThat(b.probability()).isCloseTo(0.25, within(1e-9)));
+        assertThat(w.branches()).extracting(IptablesWalker.Branch::dnatTo).containsExactlyInAnyOrder(
+                "10.180.0.7:8443", "10.180.1.7:8443", "10.180.2.7:8443", "10.180.3.7:8443");
+    }
+}
