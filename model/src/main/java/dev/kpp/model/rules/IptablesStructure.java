@@ -47,6 +47,7 @@ public final class IptablesStructure {
         boolean nodePortReachesEndpoint;
         int nodePortPrefix;        // EXT/XLB rules + policy-chain rules before the endpoint pick
         int nodePortChoices;
+        boolean nodePortMasqueraded; // Cluster policy: marked for masquerade on the way in
 
         long nat() {
             return natServices + natNodePorts + svc + svl + ext + fw + sep + xlb;
@@ -68,6 +69,9 @@ public final class IptablesStructure {
         IptablesLayout layout = IptablesLayout.forVersion(options.kubeProxyVersion());
         boolean masqRule = options.masqueradeAll() || options.localDetector();
         boolean partialSync = layout == IptablesLayout.CURRENT && options.kubeProxyVersion().atLeast(1, 27);
+        // Later kube-proxy ends every KUBE-FW-* chain with a target-less rule ("other traffic to ... will be
+        // dropped by KUBE-PROXY-FIREWALL"); the 2022 TestNumberIptablesRules counts (~1.25/1.26) do not have it.
+        boolean fwTrailer = layout == IptablesLayout.CURRENT && options.kubeProxyVersion().atLeast(1, 27);
 
         long natServices = 0, natNodePorts = 0, svc = 0, svl = 0, ext = 0, fw = 0, sep = 0, xlb = 0;
         long filterServices = 0, filterExternal = 0, filterNodePorts = 0, filterFirewall = 0, perServiceChains = 0;
@@ -77,7 +81,7 @@ public final class IptablesStructure {
         for (int i = 0; i < perGroup.length; i++) {
             ShapeGroup g = workload.groups().get(i);
             PortRules r = layout == IptablesLayout.CURRENT
-                    ? current(g.shape(), masqRule, options.localDetector())
+                    ? current(g.shape(), masqRule, options.localDetector(), fwTrailer)
                     : legacy(g.shape(), masqRule, options.localDetector());
             perGroup[i] = r;
             long n = g.count();
@@ -115,8 +119,14 @@ public final class IptablesStructure {
                 + markDrop + postrouting;
         long filter = filterServices + filterExternal + filterNodePorts + filterFirewall + forward;
 
-        // A new forwarded connection walks the filter chains kube-proxy hooks for ctstate NEW.
+        // A new forwarded connection walks the filter chains kube-proxy hooks for ctstate NEW. A connection
+        // marked for masquerade is accepted by KUBE-FORWARD's mark rule (its 2nd) and goes no further.
         long filterEval = filterForwardJumps + filterFirewall + forward + filterServices + filterExternal;
+        long filterEvalMarked = layout == IptablesLayout.LEGACY ? 1 + 2 : 2 + filterFirewall + 2;
+        // nat POSTROUTING: the jump to KUBE-POSTROUTING, then its first rule returns unmarked packets;
+        // marked ones walk the whole chain.
+        long postUnmarked = 2;
+        long postMarked = 1 + postrouting;
 
         PositionMixture clusterIp = new PositionMixture();
         PositionMixture nodePort = new PositionMixture();
@@ -128,13 +138,13 @@ public final class IptablesStructure {
                 long others = capturingPorts - 1;
                 double step = others > 0 ? (natServices - r.natServices) / (double) others : 0;
                 double base = NAT_PREROUTING_JUMPS + r.clusterIpRuleOffset + r.clusterIpChainPrefix + SEP_RULES
-                        + filterEval;
+                        + filterEval + postUnmarked;
                 clusterIp.add(n, base, capturingPorts, step, r.clusterIpChoices);
             }
             if (r.nodePortReachesEndpoint) {
                 long npSlots = nodePortRules / Math.max(1, r.natNodePorts);
                 double base = NAT_PREROUTING_JUMPS + (kubeServicesLength - 1) + 1 + nodePortStep + r.nodePortPrefix
-                        + SEP_RULES + filterEval;
+                        + SEP_RULES + (r.nodePortMasqueraded ? filterEvalMarked + postMarked : filterEval + postUnmarked);
                 nodePort.add(n, base, Math.max(1, npSlots), nodePortStep, r.nodePortChoices);
             }
         }
@@ -191,7 +201,8 @@ public final class IptablesStructure {
     }
 
     /** v1.21+ layout, following the 1.26-era proxier (KUBE-EXT, KUBE-SVL, KUBE-PROXY-FIREWALL). */
-    private static PortRules current(ServicePortShape s, boolean masqRule, boolean localDetector) {
+    private static PortRules current(ServicePortShape s, boolean masqRule, boolean localDetector,
+                                     boolean fwTrailer) {
         PortRules r = new PortRules();
         int clusterEps = s.usesClusterEndpoints() ? s.endpoints() : 0;
         int localEps = s.usesLocalEndpoints() ? s.localEndpoints() : 0;
@@ -223,7 +234,7 @@ public final class IptablesStructure {
         }
         if (usesFw) {
             r.filterFirewall += s.loadBalancerIPs();
-            r.fw += s.sourceRanges();
+            r.fw += s.sourceRanges() + (fwTrailer ? 1 : 0);
             r.chains += 1;
         }
         if (s.nodePort()) {
@@ -273,7 +284,9 @@ public final class IptablesStructure {
             int choices = externalLocal ? localEps : clusterEps;
             int policyMasq = externalLocal == internalLocal ? internalMasq : 0;
             r.nodePortReachesEndpoint = choices > 0;
-            r.nodePortPrefix = extBeforeJump + 1 + policyMasq + affinity * choices;
+            r.nodePortMasqueraded = !externalLocal;
+            // Cluster policy: KUBE-EXT's masquerade rule jumps into KUBE-MARK-MASQ (one rule) and returns
+            r.nodePortPrefix = extBeforeJump + (externalLocal ? 0 : 1) + 1 + policyMasq + affinity * choices;
             r.nodePortChoices = choices;
         }
         return r;
@@ -324,7 +337,8 @@ public final class IptablesStructure {
                 r.nodePortChoices = localEps;
             } else {
                 r.nodePortReachesEndpoint = true;
-                r.nodePortPrefix = affinity * eps;
+                r.nodePortMasqueraded = true;
+                r.nodePortPrefix = 1 + affinity * eps; // the MARK-MASQ rule jumps into KUBE-MARK-MASQ (one rule)
                 r.nodePortChoices = eps;
             }
         }

@@ -88,8 +88,10 @@ public final class IpvsStructure {
         // cluster-ip ACCEPT (set lookups), filter FORWARD jumps and KUBE-FORWARD; then the IPVS
         // hook: one service lookup and one scheduler pick (rr: O(1)).
         long extRulesFirst = externalIp + externalIpLocal > 0 ? 3 : 0;
-        long clusterIpEval = 1 + extRulesFirst + (masq ? 1 : 0) + 1 + 2 + 3;
-        long nodePortEval = 1 + extRulesFirst + (masq ? 1 : 0) + 1 + (lb > 0 ? 1 : 0) + 1 + 2 + 2 + 3;
+        // nat POSTROUTING: jump + KUBE-LOOP-BACK set rule + mark check (3); NodePort traffic is marked for
+        // masquerade (KUBE-MARK-MASQ, one rule) and walks all of KUBE-POSTROUTING (jump + 4).
+        long clusterIpEval = 1 + extRulesFirst + (masq ? 1 : 0) + 1 + 2 + 3 + 3;
+        long nodePortEval = 1 + extRulesFirst + (masq ? 1 : 0) + 1 + (lb > 0 ? 1 : 0) + 1 + 2 + 1 + 2 + 3 + 5;
         double lookups = (masq ? 1 : 0) + 1 + (extRulesFirst > 0 ? 1 : 0) + 1 + 1;
 
         Map<String, Long> breakdown = new LinkedHashMap<>();

@@ -100,9 +100,10 @@ public final class NftablesStructure {
         // New pod->ClusterIP connection: filter-prerouting firewall-check (rule + vmap lookup),
         // filter-forward service-endpoints-check (rule + vmap lookup) and cluster-ips-check
         // (2 rules + set lookup); nat-prerouting jump, services vmap, service chain (masquerade
-        // rule + numgen vmap), endpoint chain (2 rules).
+        // rule + numgen vmap), endpoint chain (2 rules), nat-postrouting (2).
         long filterEval = 2 + 2 + 3;
-        long natClusterIp = 1 + 1 + (masq ? 1 : 0) + 1 + 2;
+        // + nat-postrouting: the jump to masquerading and its mark check (marked packets walk all 3 rules)
+        long natClusterIp = 1 + 1 + (masq ? 1 : 0) + 1 + 2 + 2;
         double lookups = 1 + 1 + 1 + 1 + 1; // firewall-ips, no-endpoint-services, cluster-ips, service-ips, numgen vmap
         PositionMixture clusterIp = new PositionMixture();
         PositionMixture nodePort = new PositionMixture();
@@ -116,9 +117,12 @@ public final class NftablesStructure {
             }
             int extEps = s.externalPolicy() == TrafficPolicy.LOCAL ? s.localEndpoints() : s.endpoints();
             if (s.nodePort() && extEps > 0) {
-                long ext = s.externalPolicy() == TrafficPolicy.LOCAL ? (masq ? 1 : 0) + 3 : 2;
-                nodePort.add(g.count(), filterEval + 1 + 2 + ext + (masq ? 1 : 0) + 2 + (long) affinity * extEps,
-                        1, 0, 1);
+                boolean local = s.externalPolicy() == TrafficPolicy.LOCAL;
+                // Cluster policy: jump into mark-for-masquerade (one rule), then the whole masquerading chain
+                long ext = local ? (masq ? 1 : 0) + 3 : 2 + 1;
+                long post = local ? 2 : 1 + 3;
+                nodePort.add(g.count(), filterEval + 1 + 2 + ext + (masq ? 1 : 0) + 2 + post
+                        + (long) affinity * extEps, 1, 0, 1);
             }
         }
         boolean partialSync = options.kubeProxyVersion().atLeast(1, 31);

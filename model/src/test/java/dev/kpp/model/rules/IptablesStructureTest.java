@@ -115,8 +115,9 @@ class IptablesStructureTest {
         assertThat(s.breakdown().get("filter/KUBE-NODEPORTS")).isEqualTo(10); // health-check node port ACCEPT
         // worst NodePort path: PREROUTING jump 1 + KUBE-SERVICES 30 + final jump 1 + 10th NodePort rule 10
         // + KUBE-EXT (pod shortcut, LOCAL masquerade, LOCAL route, jump) 4 + KUBE-SVL pick 1 + KUBE-SEP 2
-        // + filter (4 FORWARD jumps, 10 firewall DROPs, 3 KUBE-FORWARD) 17
-        assertThat(s.nodePort().worst()).isEqualTo(1 + 30 + 1 + 10 + 4 + 1 + 2 + 17);
+        // + filter (4 FORWARD jumps, 10 firewall DROPs, 3 KUBE-FORWARD) 17 + POSTROUTING (jump, RETURN) 2;
+        // Local policy keeps the client address, so the packet is not marked for masquerade
+        assertThat(s.nodePort().worst()).isEqualTo(1 + 30 + 1 + 10 + 4 + 1 + 2 + 17 + 2);
     }
 
     @Test
