@@ -14,6 +14,7 @@ import dev.kpp.model.scenario.InventoryScenario;
 import dev.kpp.model.scenario.Planner;
 import dev.kpp.model.scenario.Prediction;
 import dev.kpp.model.scenario.ScenarioParams;
+import dev.kpp.model.scenario.Sweep;
 import dev.kpp.model.units.KernelVersion;
 import dev.kpp.model.units.KubeVersion;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,12 +48,53 @@ public final class InventoryOptions {
     record Result(Prediction prediction, String source, ImportResult imported) {
     }
 
+    /** An imported inventory's workload and the scenario derived from it (flags applied). */
+    record Base(Workload workload, ScenarioParams params, String source, ImportResult imported) {
+        /** @return the prediction for the inventory as imported (and scaled by flags) */
+        Prediction predict() {
+            return Planner.predict(workload, params);
+        }
+
+        /**
+         * @return the prediction with one input set to {@code v}: Services and endpoints scale the imported
+         *         workload, traffic inputs change the scenario
+         */
+        Prediction vary(Sweep.Input input, double v) {
+            return switch (input) {
+                case SERVICES -> {
+                    if (params.services() == 0) {
+                        throw new Cli.UsageException("the inventory has no proxied Services to scale");
+                    }
+                    yield Planner.predict(workload.scaled(v / params.services(), 1), params.withServices(Math.round(v)));
+                }
+                case ENDPOINTS -> {
+                    if (params.endpointsPerService() == 0) {
+                        throw new Cli.UsageException("the inventory has no endpoints to scale");
+                    }
+                    yield Planner.predict(workload.scaled(1, v / params.endpointsPerService()),
+                            params.withEndpointsPerService((int) Math.round(v)));
+                }
+                default -> Planner.predict(workload, input.apply(params, v));
+            };
+        }
+    }
+
     /**
      * Imports and predicts.
      *
      * @throws Cli.UsageException for flags that contradict an inventory, or when nothing imports
      */
     Result predict(ScenarioOptions s, PrintWriter err) {
+        Base b = resolve(s, err);
+        return new Result(b.predict(), b.source(), b.imported());
+    }
+
+    /**
+     * Imports and derives the scenario.
+     *
+     * @throws Cli.UsageException for flags that contradict an inventory, or when nothing imports
+     */
+    Base resolve(ScenarioOptions s, PrintWriter err) {
         List<String> conflicts = new ArrayList<>();
         if (s.sample != null) {
             conflicts.add("--sample");
@@ -115,7 +157,7 @@ public final class InventoryOptions {
                             s.syncPeriod != null ? s.syncPeriod : p.syncPeriodSeconds()));
         }
         String source = "inventory:" + paths.stream().map(Path::toString).collect(Collectors.joining(","));
-        return new Result(Planner.predict(workload, p), source, r);
+        return new Base(workload, p, source, r);
     }
 
     /** @return the prediction JSON with an added {@code inventory} object (the contract's keys are untouched) */

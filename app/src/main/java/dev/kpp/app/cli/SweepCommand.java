@@ -22,13 +22,17 @@ import java.util.concurrent.Callable;
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
         description = {"Predict every mode along one varied input (services, endpoints, requests-per-second or "
                 + "requests-per-connection), as CSV or JSON for charts."},
-        footer = {"", "Example:", "  kpp sweep --sample growth-4k --vary services --from 100 --to 50000 --points 50"})
+        footer = {"", "Examples:", "  kpp sweep --sample growth-4k --vary services --from 100 --to 50000 --points 50",
+            "  kpp sweep --inventory cluster.kpp.json --vary services --from 1000 --to 40000 --points 20"})
 final class SweepCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Mixin
     ScenarioOptions scenario;
+
+    @Mixin
+    InventoryOptions inventory;
 
     @Option(names = "--vary", required = true, paramLabel = "INPUT",
             description = "services, endpoints, requests-per-second or requests-per-connection.")
@@ -54,13 +58,23 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE (atomically).")
     Path output;
 
+    private String source;
+
     @Override
     public Integer call() throws Exception {
         Sweep.Input input = Sweep.Input.fromId(vary);
-        ScenarioParams base = scenario.resolve();
         Sweep.Spacing spacing = scale != null ? scale : Sweep.defaultSpacing(from, to);
         List<Double> values = Sweep.values(from, to, points, spacing);
-        List<Prediction> predictions = Sweep.run(base, input, values, Planner::predict);
+        List<Prediction> predictions;
+        if (inventory.present()) {
+            InventoryOptions.Base base = inventory.resolve(scenario, spec.commandLine().getErr());
+            source = base.source();
+            predictions = values.stream().map(v -> base.vary(input, v)).toList();
+        } else {
+            ScenarioParams base = scenario.resolve();
+            source = scenario.source();
+            predictions = Sweep.run(base, input, values, Planner::predict);
+        }
         String text = format == OutputFormat.JSON ? json(input, values, predictions) : csv(input, values, predictions);
         Output.write(spec, output, text);
         return 0;
@@ -97,7 +111,7 @@ final class SweepCommand implements Callable<Integer> {
             ObjectNode p = pts.addObject();
             p.put(input.id(), input.applied(predictions.get(i).scenario()));
             p.set("prediction", PredictionFormats.MAPPER.readTree(PredictionFormats.json(predictions.get(i),
-                    scenario.source())));
+                    source)));
         }
         return PredictionFormats.MAPPER.writeValueAsString(root) + "\n";
     }

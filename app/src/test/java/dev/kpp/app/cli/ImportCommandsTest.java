@@ -92,6 +92,20 @@ class ImportCommandsTest {
     }
 
     @Test
+    void sweepOverAnInventoryScalesItsWorkload() throws Exception {
+        Path dump = generate();
+        Run r = run("sweep", "--inventory", dump.toString(), "--vary", "services", "--from", "300", "--to", "3000",
+                "--points", "3");
+        assertThat(r.code()).isZero();
+        var lines = r.out().lines().toList();
+        assertThat(lines).hasSize(1 + 3 * 4);
+        // the first point is the inventory itself: it predicts exactly what predict --inventory does
+        Run csv = run("predict", "--inventory", dump.toString(), "--format", "csv");
+        assertThat(lines.get(1)).isEqualTo("300," + csv.out().lines().skip(1).findFirst().orElseThrow());
+        assertThat(lines.get(lines.size() - 1)).startsWith("3000,ebpf,");
+    }
+
+    @Test
     void flagsThatContradictAnInventoryAreUsageErrors() {
         Path dump = generate();
         Run r = run("predict", "--inventory", dump.toString(), "--nodeport-share", "0.5");
