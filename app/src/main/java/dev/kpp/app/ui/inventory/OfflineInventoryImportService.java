@@ -40,7 +40,8 @@ public final class OfflineInventoryImportService implements InventoryImportServi
             public void progress(long workDone, long totalWork, String messageKey, String detail) {
                 done = workDone;
                 total = totalWork;
-                item = detail;
+                int slash = Math.max(detail.lastIndexOf('/'), detail.lastIndexOf('\\'));
+                item = slash >= 0 ? detail.substring(slash + 1) : detail;
             }
 
             @Override
@@ -54,12 +55,19 @@ public final class OfflineInventoryImportService implements InventoryImportServi
         }
         List<ImportIssue> issues = new ArrayList<>();
         for (ImportProblem p : r.problems()) {
+            String what = p.code().replace('-', ' ');
             issues.add(new ImportIssue(p.source().isEmpty() ? null : Path.of(p.source().split("!/")[0]),
-                    p.location(), p.detail().isEmpty() ? p.code() : p.code() + ": " + p.detail()));
+                    location(p.location()), p.detail().isEmpty() ? what : what + ": " + p.detail()));
         }
         if (r.sources().isEmpty()) {
             throw new ImportFailedException(issues);
         }
         return new ImportOutcome(r.inventory(), issues);
+    }
+
+    /** "12:5" becomes "line 12, column 5"; JSON paths and empty locations are kept as they are. */
+    static String location(String loc) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+):(\\d+)").matcher(loc);
+        return m.matches() ? "line " + m.group(1) + ", column " + m.group(2) : loc;
     }
 }
