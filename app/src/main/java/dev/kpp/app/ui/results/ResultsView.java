@@ -115,8 +115,8 @@ public final class ResultsView {
                 setText(null);
             }
         });
-        mode.setMinWidth(190);
-        mode.setPrefWidth(205);
+        mode.setMinWidth(172);
+        mode.setPrefWidth(176);
         mode.setSortable(false);
         mode.setReorderable(false);
         table.getColumns().add(mode);
@@ -132,8 +132,8 @@ public final class ResultsView {
             col.setId("col-" + m.key());
             col.setSortable(false);
             col.setReorderable(false);
-            col.setMinWidth(110);
-            col.setPrefWidth(132);
+            col.setMinWidth(92);
+            col.setPrefWidth(106);
             col.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
             col.setCellFactory(c -> new MetricCell(m));
             table.getColumns().add(col);

@@ -41,8 +41,8 @@ public final class WindowState {
                 // fall through to the default
             }
         }
-        double w = Math.min(1480, screen.getWidth() * 0.92);
-        double h = Math.min(920, screen.getHeight() * 0.92);
+        double w = Math.min(1720, screen.getWidth() * 0.92);
+        double h = Math.min(1000, screen.getHeight() * 0.92);
         stage.setWidth(w);
         stage.setHeight(h);
         stage.setX(screen.getMinX() + (screen.getWidth() - w) / 2);
