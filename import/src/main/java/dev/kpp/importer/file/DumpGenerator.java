@@ -31,45 +31,14 @@ public final class DumpGenerator {
     private DumpGenerator() {
     }
 
-    /** One run of identical Services, in SyntheticCluster's order (LoadBalancer, NodePort, ClusterIP). */
-    private record Block(ServiceType type, boolean affinity, TrafficPolicy externalPolicy, long count) {
-    }
-
-    /** Mirrors SyntheticCluster.blocks (package-private there); the round-trip test keeps them equal. */
-    private static List<Block> blocks(ScenarioParams p) {
-        long s = p.services();
-        long lb = Math.round(s * p.loadBalancerShare());
-        long np = Math.min(s - lb, Math.round(s * p.nodePortShare()));
-        long cip = s - lb - np;
-        List<Block> out = new ArrayList<>();
-        addType(out, ServiceType.LOAD_BALANCER, lb, p);
-        addType(out, ServiceType.NODE_PORT, np, p);
-        addType(out, ServiceType.CLUSTER_IP, cip, p);
-        return out;
-    }
-
-    private static void addType(List<Block> out, ServiceType type, long count, ScenarioParams p) {
-        if (count == 0) {
-            return;
-        }
-        long affinity = Math.round(count * p.affinityShare());
-        long local = type.hasNodePorts() ? Math.round(count * p.externalLocalShare()) : 0;
-        long both = Math.round(affinity * (double) local / count);
-        long[] counts = {both, affinity - both, local - both, count - affinity - local + both};
-        boolean[] aff = {true, true, false, false};
-        TrafficPolicy[] pol = {TrafficPolicy.LOCAL, TrafficPolicy.CLUSTER, TrafficPolicy.LOCAL, TrafficPolicy.CLUSTER};
-        for (int i = 0; i < 4; i++) {
-            if (counts[i] > 0) {
-                out.add(new Block(type, aff[i], pol[i], counts[i]));
-            }
-        }
+    /** Runs of identical Services: the layout of {@link SyntheticCluster#blocks}. */
+    private static List<SyntheticCluster.Block> blocks(ScenarioParams p) {
+        return SyntheticCluster.blocks(p);
     }
 
     /** 10.{block}.x.y addressing for the n-th object, as SyntheticCluster does. */
     static String ip(int block, long n) {
-        long v = n + 1;
-        int second = block + (int) (v >> 16);
-        return "10." + second + "." + ((v >> 8) & 0xff) + "." + (v & 0xff);
+        return SyntheticCluster.ip(block, n);
     }
 
     private static String uid(int kind, long n) {
@@ -102,11 +71,11 @@ public final class DumpGenerator {
             for (long i = 0; i < namespaces; i++) {
                 namespace(g, String.format(Locale.ROOT, "ns-%03d", i), i);
             }
-            List<Block> blocks = blocks(p);
+            List<SyntheticCluster.Block> blocks = blocks(p);
             long total = p.services() * 2;
             long svcIndex = 0;
-            for (Block b : blocks) {
-                for (long i = 0; i < b.count; i++, svcIndex++) {
+            for (SyntheticCluster.Block b : blocks) {
+                for (long i = 0; i < b.count(); i++, svcIndex++) {
                     service(g, p, b, svcIndex);
                     if ((svcIndex & 255) == 0) {
                         cancel.check();
@@ -116,8 +85,8 @@ public final class DumpGenerator {
             }
             svcIndex = 0;
             long epIndex = 0;
-            for (Block b : blocks) {
-                for (long i = 0; i < b.count; i++, svcIndex++) {
+            for (SyntheticCluster.Block b : blocks) {
+                for (long i = 0; i < b.count(); i++, svcIndex++) {
                     epIndex = slices(g, p, svcIndex, epIndex);
                     if ((svcIndex & 255) == 0) {
                         cancel.check();
@@ -172,10 +141,10 @@ public final class DumpGenerator {
         return String.format(Locale.ROOT, "ns-%03d", svcIndex % 100);
     }
 
-    private static void service(JsonGenerator g, ScenarioParams p, Block b, long svcIndex) throws IOException {
+    private static void service(JsonGenerator g, ScenarioParams p, SyntheticCluster.Block b, long svcIndex) throws IOException {
         String name = svcName(svcIndex);
         String ns = nsName(svcIndex);
-        boolean lb = b.type == ServiceType.LOAD_BALANCER;
+        boolean lb = b.type() == ServiceType.LOAD_BALANCER;
         g.writeStartObject();
         g.writeStringField("apiVersion", "v1");
         g.writeStringField("kind", "Service");
@@ -195,9 +164,9 @@ public final class DumpGenerator {
         g.writeArrayFieldStart("clusterIPs");
         g.writeString(clusterIp);
         g.writeEndArray();
-        if (b.type.hasNodePorts()) {
-            g.writeStringField("externalTrafficPolicy", b.externalPolicy == TrafficPolicy.LOCAL ? "Local" : "Cluster");
-            if (lb && b.externalPolicy == TrafficPolicy.LOCAL) {
+        if (b.type().hasNodePorts()) {
+            g.writeStringField("externalTrafficPolicy", b.externalPolicy() == TrafficPolicy.LOCAL ? "Local" : "Cluster");
+            if (lb && b.externalPolicy() == TrafficPolicy.LOCAL) {
                 g.writeNumberField("healthCheckNodePort", 32000);
             }
         }
@@ -212,7 +181,7 @@ public final class DumpGenerator {
             if (p.portsPerService() > 1) {
                 g.writeStringField("name", "p" + port);
             }
-            if (b.type.hasNodePorts()) {
+            if (b.type().hasNodePorts()) {
                 g.writeNumberField("nodePort", 30000 + (int) ((svcIndex * p.portsPerService() + port)
                         % SyntheticCluster.NODE_PORT_RANGE));
             }
@@ -225,15 +194,15 @@ public final class DumpGenerator {
         g.writeObjectFieldStart("selector");
         g.writeStringField("app.kubernetes.io/name", name);
         g.writeEndObject();
-        g.writeStringField("sessionAffinity", b.affinity ? "ClientIP" : "None");
-        if (b.affinity) {
+        g.writeStringField("sessionAffinity", b.affinity() ? "ClientIP" : "None");
+        if (b.affinity()) {
             g.writeObjectFieldStart("sessionAffinityConfig");
             g.writeObjectFieldStart("clientIP");
             g.writeNumberField("timeoutSeconds", 10800);
             g.writeEndObject();
             g.writeEndObject();
         }
-        g.writeStringField("type", b.type.apiName());
+        g.writeStringField("type", b.type().apiName());
         g.writeEndObject();
         g.writeObjectFieldStart("status");
         g.writeObjectFieldStart("loadBalancer");

@@ -93,7 +93,8 @@ class SnapshotTest {
         String text = new String(toBytes(red), StandardCharsets.UTF_8);
         for (String secret : new String[] {"ns1", "svc4", "node-a", "172.30.0.41", "10.180.0.2", "5.6.7.8",
             "203.0.113.0", "api.example.com", "fd00:30::47"}) {
-            assertThat(text).doesNotContain("\"" + secret);
+            // a string starting with the real name (random pseudonyms may share its first letters)
+            assertThat(text).doesNotContainPattern(java.util.regex.Pattern.quote("\"" + secret) + "(?![a-z0-9])");
         }
         assertThat(b.services()).hasSameSizeAs(a.services());
         assertThat(b.endpointSlices()).hasSameSizeAs(a.endpointSlices());

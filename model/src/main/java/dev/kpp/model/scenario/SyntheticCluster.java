@@ -37,11 +37,22 @@ public final class SyntheticCluster {
     private SyntheticCluster() {
     }
 
-    /** One run of identical Services in the fixed layout. */
-    private record Block(ServiceType type, boolean affinity, TrafficPolicy externalPolicy, long count) {
+    /**
+     * One run of identical Services in the fixed layout.
+     *
+     * @param type           Service type
+     * @param affinity       sessionAffinity ClientIP
+     * @param externalPolicy externalTrafficPolicy
+     * @param count          Services in the run
+     */
+    public record Block(ServiceType type, boolean affinity, TrafficPolicy externalPolicy, long count) {
     }
 
-    private static List<Block> blocks(ScenarioParams p) {
+    /**
+     * @return the runs of identical Services, in layout order (LoadBalancer, NodePort, ClusterIP; within
+     *         each, affinity and Local policy first); the dump generator writes the same layout
+     */
+    public static List<Block> blocks(ScenarioParams p) {
         long s = p.services();
         long lb = Math.round(s * p.loadBalancerShare());
         long np = Math.min(s - lb, Math.round(s * p.nodePortShare()));
@@ -171,8 +182,8 @@ public final class SyntheticCluster {
         return new ClusterInventory(name, p.kubernetesVersion().toString(), services, slices, nodes, kp, 0, 100);
     }
 
-    /** 10.{block}.x.y addressing for the n-th object, e.g. block 96 for ClusterIPs. */
-    private static String ip(int block, long n) {
+    /** @return 10.{block}.x.y addressing for the n-th object, e.g. block 96 for ClusterIPs */
+    public static String ip(int block, long n) {
         long v = n + 1;
         int second = block + (int) (v >> 16);
         return "10." + second + "." + ((v >> 8) & 0xff) + "." + (v & 0xff);
