@@ -63,26 +63,26 @@ public final class Calibration {
         Map<String, List<ValidationRow>> unusedByReport = new LinkedHashMap<>();
 
         // 1. latency-modern
-        List<Observation> mObs = modernObservations(data);
+        List<Observation> mObs = Observations.modern(data);
         LogSpaceFitter.Result m = LogSpaceFitter.fit(mObs, Calibration::modernModel, new double[] {15, 10});
         double[] mLoo = LogSpaceFitter.leaveOneOut(mObs, Calibration::modernModel, new double[] {15, 10});
         this.modern = m.theta();
 
         // 2. latency-legacy
-        List<Observation> lObs = legacyObservations(data);
+        List<Observation> lObs = Observations.legacy(data);
         double[] lInit = {50, 1.3, 290};
         LogSpaceFitter.Result l = LogSpaceFitter.fit(lObs, Calibration::legacyModel, lInit);
         double[] lLoo = LogSpaceFitter.leaveOneOut(lObs, Calibration::legacyModel, lInit);
         this.legacy = l.theta();
 
         // 3. control plane (joint)
-        List<Observation> cObs = controlObservations(data);
+        List<Observation> cObs = Observations.control(data);
         double[] cInit = {0.1, 15, 15, 15};
         LogSpaceFitter.Result c = LogSpaceFitter.fit(cObs, Calibration::controlModel, cInit);
         double[] cLoo = LogSpaceFitter.leaveOneOut(cObs, Calibration::controlModel, cInit);
         this.control = c.theta();
 
-        classifyUnused(data, mObs, lObs, cObs, unusedByReport);
+        UnusedRows.classify(data, mObs, lObs, cObs, unusedByReport);
 
         List<FittedParameter> mp = List.of(
                 new FittedParameter("alpha", "ns/rule", modern[0], m.standardErrors()[0]),
@@ -267,227 +267,6 @@ public final class Calibration {
         return f[4] * t[3] * f[2] * 1e-9 + c * f[1] * 1e-6 / 30.0;
     }
 
-    // ---------------------------------------------------------------- observations
-
-    private static List<Observation> modernObservations(BenchmarkDataset data) {
-        List<Observation> out = new ArrayList<>();
-        double[] qs = {0.01, 0.50, 0.90, 0.99};
-        String[] names = {"p01", "p50", "p90", "p99"};
-        double rNft = Features.rulesMean(ProxyMode.NFTABLES, 5000, 2, V_NFT_BLOG);
-        for (String modeId : new String[] {"iptables", "ipvs"}) {
-            ProxyMode mode = ProxyMode.fromId(modeId);
-            for (int i = 0; i < qs.length; i++) {
-                String metric = "first_packet_round_trip_time_" + names[i];
-                for (BenchmarkPoint p : data.select(r -> r.id().startsWith("K8SNFT-") && r.mode().equals(modeId)
-                        && r.metric().equals(metric))) {
-                    long s = (long) p.services().orElseThrow();
-                    Optional<BenchmarkPoint> base = data.points().stream().filter(r -> r.id().startsWith("K8SNFT-")
-                            && r.mode().equals("nftables") && r.metric().equals(metric)
-                            && r.services().isPresent() && r.services().getAsDouble() == s).findFirst();
-                    if (base.isEmpty()) {
-                        continue;
-                    }
-                    double r = Features.rulesQuantile(mode, s, 2, V_NFT_BLOG, qs[i]);
-                    out.add(new Observation(LATENCY_MODERN, p, p.value(),
-                            new double[] {base.get().value(), r, rNft, mode == ProxyMode.IPVS ? 1 : 0}, STRONG, s,
-                            modeId + " " + names[i], String.format(Locale.ROOT,
-                            "%,d services, 2 endpoints assumed, kube-proxy %s; baseline nftables %s = %s ms (%s); "
-                                    + "R=%.0f rules", s, V_NFT_BLOG, names[i], base.get().value(), base.get().id(), r)));
-                }
-            }
-        }
-        return out;
-    }
-
-    private static List<Observation> legacyObservations(BenchmarkDataset data) {
-        List<Observation> out = new ArrayList<>();
-        for (BenchmarkPoint p : data.select(r -> r.id().startsWith("TIG-")
-                && r.metric().equals("avg_round_trip_response_time_no_keepalive"))) {
-            long s = (long) p.services().orElseThrow();
-            ProxyMode mode = ProxyMode.fromId(p.mode());
-            double r = Features.rulesMean(mode, s, 10, V_2019);
-            out.add(new Observation(LATENCY_LEGACY, p, p.value(), new double[] {r, 0}, STRONG, s,
-                    "Tigera " + mode.id(), String.format(Locale.ROOT,
-                    "%,d ClusterIP services x 10 endpoints, kube-proxy %s assumed, 1 request/connection; R=%.0f",
-                    s, V_2019, r)));
-        }
-        for (BenchmarkPoint p : data.select(r -> r.id().startsWith("CIL16-")
-                && r.metric().equals("http_request_latency_via_service"))) {
-            long s = (long) p.services().orElseThrow();
-            boolean ebpf = p.mode().startsWith("ebpf");
-            double r = ebpf ? Features.structure(ProxyMode.EBPF, s, 1, V_2019, true).nodePort().mean()
-                    : Features.nodePortRulesMean(ProxyMode.IPTABLES, s, 1, V_2019);
-            out.add(new Observation(LATENCY_LEGACY, p, p.value(), new double[] {r, 1}, MEDIUM, s,
-                    "Cilium 1.6 " + (ebpf ? "eBPF" : "iptables"), String.format(Locale.ROOT,
-                    "%,d NodePort services x 1 endpoint assumed, kube-proxy %s assumed, ab without keep-alive; R=%.0f",
-                    s, V_2019, r)));
-        }
-        return out;
-    }
-
-    private static List<Observation> controlObservations(BenchmarkDataset data) {
-        List<Observation> out = new ArrayList<>();
-        data.byId("GH-01").ifPresent(p -> out.add(new Observation(SYNC_IPTABLES, p, p.value(),
-                new double[] {0, 695_992, 0, 1, 0}, STRONG, Double.NaN, "iptables-restore",
-                "695,992 restore lines (quoted), iptables-nft, 2021")));
-        for (String id : new String[] {"SEED-01", "SEED-03"}) {
-            data.byId(id).ifPresent(p -> {
-                long s = (long) p.services().orElseThrow();
-                double lines = Features.fullSyncObjects(ProxyMode.IPTABLES, s, 10, V_SEED);
-                out.add(new Observation(SYNC_IPTABLES, p, p.value(), new double[] {0, lines, 0, 1, 0}, WEAK, s,
-                        "Q&A table", String.format(Locale.ROOT, "%,d services; 10 endpoints and kube-proxy %s assumed "
-                        + "(not stated); %,.0f restore lines", s, V_SEED, lines)));
-            });
-        }
-        for (BenchmarkPoint p : data.select(r -> r.id().startsWith("NFTLB-") && r.mode().equals("iptables")
-                && r.metric().equals("time_to_create_service_rules"))) {
-            int e = (int) p.endpointsPerService().orElseThrow();
-            double lines = Features.fullSyncObjects(ProxyMode.IPTABLES, 1, e, V_NFTLB)
-                    + Features.fullSyncObjects(ProxyMode.IPTABLES, 4, 1, V_NFTLB);
-            out.add(new Observation(SYNC_IPTABLES, p, p.value(), new double[] {0, lines, 0, 1000, 0}, MEDIUM, 1,
-                    "kube-nftlb harness", String.format(Locale.ROOT, "1 new service x %d endpoints plus 4 system "
-                    + "service ports, kube-proxy v1.19.4, kernel 5.8; %,.0f restore lines", e, lines)));
-        }
-        for (String id : new String[] {"SEED-02", "SEED-04"}) {
-            data.byId(id).ifPresent(p -> {
-                long s = (long) p.services().orElseThrow();
-                double objects = Features.fullSyncObjects(ProxyMode.IPVS, s, 10, V_SEED);
-                out.add(new Observation(SYNC_IPVS, p, p.value(), new double[] {1, objects, 0, 1, 0}, WEAK, s,
-                        "Q&A table", String.format(Locale.ROOT, "%,d services; 10 endpoints and kube-proxy %s assumed "
-                        + "(not stated); %,.0f objects", s, V_SEED, objects)));
-            });
-        }
-        data.byId("GH-16").ifPresent(p -> {
-            double objects = Features.fullSyncObjects(ProxyMode.IPVS, 3000, 10, "1.16");
-            out.add(new Observation(SYNC_IPVS, p, p.value(), new double[] {1, objects, 0, 1000, 0}, MEDIUM, 1500,
-                    "kubernetes#84906 (after fix)", String.format(Locale.ROOT, "1,500 services with one external IP "
-                    + "each (3,000 virtual servers), 10 endpoints assumed; %,.0f objects", objects)));
-        });
-        data.byId("GH-08").ifPresent(p -> {
-            double objects = Features.partialSyncObjects(ProxyMode.NFTABLES, 10_000, 2, V_NFT_BLOG);
-            out.add(new Observation(SYNC_NFTABLES, p, p.value(), new double[] {2, objects, 0, 1000, 0}, MEDIUM, 10_000,
-                    "PR #126013 with partial sync", String.format(Locale.ROOT, "adding 1 service to 10,000 x 2 "
-                    + "endpoints, partial sync; %,.0f objects", objects)));
-        });
-        for (BenchmarkPoint p : data.select(r -> r.id().startsWith("TIG-")
-                && r.metric().equals("client_node_cpu_increase_vs_10_services_no_keepalive"))) {
-            long s = (long) p.services().orElseThrow();
-            ProxyMode mode = ProxyMode.fromId(p.mode());
-            double dObjects = Features.fullSyncObjects(mode, s, 10, V_2019)
-                    - Features.fullSyncObjects(mode, 10, 10, V_2019);
-            double dRules = Features.rulesMean(mode, s, 10, V_2019) - Features.rulesMean(mode, 10, 10, V_2019);
-            double lambda = p.connRatePerSecond().orElse(1000) / p.requestsPerConn().orElse(1);
-            out.add(new Observation(CPU, p, p.value(), new double[] {mode == ProxyMode.IPTABLES ? 3 : 4, dObjects,
-                    dRules, 1, lambda}, STRONG, s, "Tigera " + mode.id(), String.format(Locale.ROOT,
-                    "%,d vs 10 services x 10 endpoints, %,.0f new connections/s, full sync every 30 s, kube-proxy %s "
-                            + "assumed; +%,.0f rules/connection, +%,.0f sync objects", s, lambda, V_2019, dRules,
-                    dObjects)));
-        }
-        return out;
-    }
-
-    private static void classifyUnused(BenchmarkDataset data, List<Observation> m, List<Observation> l,
-                                       List<Observation> c, Map<String, List<ValidationRow>> out) {
-        java.util.Set<String> used = new java.util.HashSet<>();
-        for (List<Observation> list : List.of(m, l, c)) {
-            for (Observation o : list) {
-                used.add(o.point().id());
-            }
-        }
-        for (BenchmarkPoint p : data.points()) {
-            if (used.contains(p.id()) || p.id().startsWith("RULES-") || isStructureRow(p)) {
-                continue;
-            }
-            String[] where = unusedReason(p);
-            out.computeIfAbsent(where[0], k -> new ArrayList<>()).add(new ValidationRow(p.id(),
-                    p.kernelOrVersion(), p.services().orElse(Double.NaN), p.value(), Double.NaN, Double.NaN,
-                    Double.NaN, Double.NaN, false, where[1]));
-        }
-    }
-
-    private static boolean isStructureRow(BenchmarkPoint p) {
-        return p.metric().equals("avg_rules_executed_per_connection") && p.mode().equals("iptables")
-                || p.metric().equals("rules_executed_per_new_connection");
-    }
-
-    /** @return {report id, reason} for a row no fit uses */
-    static String[] unusedReason(BenchmarkPoint p) {
-        String id = p.id();
-        String metric = p.metric();
-        if (id.startsWith("K8SNFT-") && p.mode().equals("nftables")) {
-            return new String[] {LATENCY_MODERN, "baseline input of the iptables/IPVS points at the same percentile"};
-        }
-        if (metric.startsWith("derived_")) {
-            return new String[] {id.startsWith("K8SNFT") ? LATENCY_MODERN : LATENCY_LEGACY,
-                "derived from chart points the fit already uses"};
-        }
-        if (metric.contains("keepalive") && metric.contains("round_trip")) {
-            return new String[] {LATENCY_LEGACY, "keep-alive latency is flat within the chart's resolution; "
-                    + "checked as a property (keep-alive never increases cost), not fitted"};
-        }
-        if (metric.equals("client_node_total_cpu_no_keepalive")) {
-            return new String[] {CPU, "absolute totals include the client workload; the fit uses the increases "
-                    + "(TIG-37..42) derived from the same chart"};
-        }
-        if (metric.startsWith("client_node_cpu_increase")) {
-            return new String[] {CPU, id.equals("TIG-45") ? "the authors' estimate, not a measurement; checked "
-                    + "by the keep-alive test" : "quoted rounding of the chart points TIG-39/TIG-42"};
-        }
-        if (p.mode().equals("calico-iptables-policy")) {
-            return new String[] {STRUCTURE, "Calico rules come from the structural add-on (checked in tests)"};
-        }
-        if (id.startsWith("CIL18-")) {
-            return new String[] {CPU, "per-packet forwarding capacity of one service, not per-connection cost"};
-        }
-        if (id.startsWith("USE-")) {
-            return new String[] {LATENCY_LEGACY, "generic ipt_do_table cycles in a VM; a plausibility bound only"};
-        }
-        if (id.startsWith("NFTLB-")) {
-            return new String[] {id.endsWith("01") || p.mode().equals("iptables") ? SYNC_IPTABLES : SYNC_NFTABLES,
-                p.mode().equals("iptables") ? "delete time includes endpoint termination, not only the sync"
-                        : "kube-nftlb is a third-party load balancer, not kube-proxy's nftables mode"};
-        }
-        if (id.startsWith("KEP3453-") || metric.startsWith("network_programming")) {
-            return new String[] {SYNC_IPTABLES, "network programming latency includes minSyncPeriod batching and "
-                    + "API propagation, not only sync time"};
-        }
-        if (metric.startsWith("in_cluster_network_latency")) {
-            return new String[] {LATENCY_MODERN, "probe round trip including the application; not a proxy cost"};
-        }
-        if (id.equals("GH-07")) {
-            return new String[] {SYNC_NFTABLES, "development build before partial sync (PR #126013): every sync re-sent "
-                    + "and listed the whole table; not representative of released nftables mode"};
-        }
-        if (id.equals("GH-05") || id.equals("GH-06")) {
-            return new String[] {SYNC_NFTABLES, "cumulative time over thousands of syncs while creating services"};
-        }
-        if (id.equals("GH-15")) {
-            return new String[] {SYNC_IPVS, "a bug (per-externalIP local-address check), fixed by GH-16's change"};
-        }
-        if (id.equals("GH-17")) {
-            return new String[] {SYNC_IPVS, "kube-router's IPVS proxy, not kube-proxy"};
-        }
-        if (id.equals("GH-18")) {
-            return new String[] {SYNC_IPVS, "external-IP port binding rate of a 2017 beta; not a sync"};
-        }
-        if (id.equals("HUAWEI-01") || id.equals("GH-19") || id.equals("GH-20")) {
-            return new String[] {SYNC_IPTABLES, "pre-2017 per-rule update algorithm (no single iptables-restore)"};
-        }
-        if (id.equals("GH-21")) {
-            return new String[] {SYNC_IPTABLES, "conditions too vague ('15 endpoints update', 2016 code)"};
-        }
-        if (id.equals("GH-22")) {
-            return new String[] {SYNC_IPTABLES, "a lower bound with unstated conditions"};
-        }
-        if (id.equals("GH-23")) {
-            return new String[] {LATENCY_LEGACY, "an upper bound on response time including the application"};
-        }
-        if (id.equals("GH-24") || id.equals("IPVSBLOG-01")) {
-            return new String[] {STRUCTURE, "a scale observation, not a measurement of time or CPU"};
-        }
-        return new String[] {STRUCTURE, "not a quantity kpp models"};
-    }
-
     // ---------------------------------------------------------------- reports and curves
 
     private void addReport(String id, String title, String xLabel, String unit, List<FittedParameter> params,
@@ -520,7 +299,7 @@ public final class Calibration {
         List<ValidationRow> rows = new ArrayList<>();
         List<Double> factors = new ArrayList<>();
         for (BenchmarkPoint p : data.points()) {
-            if (!isStructureRow(p)) {
+            if (!UnusedRows.isStructureRow(p)) {
                 continue;
             }
             long s = (long) p.services().orElseThrow();
