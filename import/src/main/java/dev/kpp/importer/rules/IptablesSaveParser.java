@@ -30,18 +30,11 @@ public final class IptablesSaveParser {
         IptablesDump dump = new IptablesDump(source);
         String table = null;
         int tableLine = 0;
-        String line;
-        int lineNo = 0;
+        DumpLines lines = new DumpLines(in, cancel, true);
         boolean sawTable = false;
-        while ((line = in.readLine()) != null) {
-            lineNo++;
-            if ((lineNo & 4095) == 0) {
-                cancel.check();
-            }
-            String t = line.strip();
-            if (t.isEmpty() || t.startsWith("#")) {
-                continue;
-            }
+        String t;
+        while ((t = lines.next()) != null) {
+            int lineNo = lines.lineNo();
             if (t.startsWith("*")) {
                 if (table != null) {
                     throw error(source, lineNo, "table '" + t.substring(1) + "' starts before table '" + table

@@ -31,17 +31,10 @@ public final class IpvsadmParser {
         long currentReal = 0;
         boolean inVirtual = false;
         boolean sawHeader = false;
-        String line;
-        int lineNo = 0;
-        while ((line = in.readLine()) != null) {
-            lineNo++;
-            if ((lineNo & 4095) == 0) {
-                cancel.check();
-            }
-            String t = line.strip();
-            if (t.isEmpty()) {
-                continue;
-            }
+        DumpLines lines = new DumpLines(in, cancel, false);
+        String t;
+        while ((t = lines.next()) != null) {
+            int lineNo = lines.lineNo();
             if (t.startsWith("IP Virtual Server version") || t.startsWith("Prot LocalAddress")
                     || t.startsWith("-> RemoteAddress")) {
                 sawHeader = true;

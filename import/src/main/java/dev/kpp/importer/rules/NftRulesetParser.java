@@ -29,18 +29,11 @@ public final class NftRulesetParser {
         int depth = 0;
         boolean inElements = false;
         int tableLine = 0;
-        String line;
-        int lineNo = 0;
+        DumpLines lines = new DumpLines(in, cancel, true);
         boolean sawTable = false;
-        while ((line = in.readLine()) != null) {
-            lineNo++;
-            if ((lineNo & 4095) == 0) {
-                cancel.check();
-            }
-            String t = line.strip();
-            if (t.isEmpty() || t.startsWith("#")) {
-                continue;
-            }
+        String t;
+        while ((t = lines.next()) != null) {
+            int lineNo = lines.lineNo();
             if (inElements) {
                 countElements(c, table, block, t);
                 if (t.contains("}")) {

@@ -1,0 +1,45 @@
+package dev.kpp.importer.rules;
+
+import dev.kpp.importer.spi.Cancellation;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+
+/**
+ * The line loop every rule-dump parser shares: counts lines for error messages, polls cancellation
+ * every 4,096 lines, strips whitespace and skips blank (and, when asked, {@code #} comment) lines.
+ */
+final class DumpLines {
+    private final BufferedReader in;
+    private final Cancellation cancel;
+    private final boolean skipComments;
+    private int lineNo;
+
+    DumpLines(BufferedReader in, Cancellation cancel, boolean skipComments) {
+        this.in = in;
+        this.cancel = cancel;
+        this.skipComments = skipComments;
+    }
+
+    /** @return the next stripped, non-blank line, or null at the end of the input */
+    String next() throws IOException {
+        String line;
+        while ((line = in.readLine()) != null) {
+            lineNo++;
+            if ((lineNo & 4095) == 0) {
+                cancel.check();
+            }
+            String t = line.strip();
+            if (t.isEmpty() || (skipComments && t.startsWith("#"))) {
+                continue;
+            }
+            return t;
+        }
+        return null;
+    }
+
+    /** @return the 1-based number of the line last read (the total at the end) */
+    int lineNo() {
+        return lineNo;
+    }
+}
