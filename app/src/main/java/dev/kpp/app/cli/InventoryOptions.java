@@ -2,10 +2,10 @@ package dev.kpp.app.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kpp.app.report.InventoryFormats;
 import dev.kpp.app.report.PredictionFormats;
 import dev.kpp.importer.spi.ImportProblem;
 import dev.kpp.importer.spi.ImportResult;
-import dev.kpp.importer.spi.SourceFile;
 import dev.kpp.model.inventory.ClusterInventory;
 import dev.kpp.model.inventory.InventorySummary;
 import dev.kpp.model.rules.Workload;
@@ -17,7 +17,6 @@ import dev.kpp.model.scenario.ScenarioParams;
 import dev.kpp.model.scenario.Sweep;
 import dev.kpp.model.units.KernelVersion;
 import dev.kpp.model.units.KubeVersion;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
@@ -189,13 +188,7 @@ public final class InventoryOptions {
         o.put("nodes", s.nodes());
         o.put("kubernetesVersion", s.kubernetesVersion());
         o.put("kubeProxyMode", s.mode());
-        ArrayNode sources = o.putArray("sources");
-        for (SourceFile f : r.sources()) {
-            ObjectNode x = sources.addObject();
-            x.put("path", f.path());
-            x.put("kind", f.kind());
-            x.put("sha256", f.sha256());
-        }
+        InventoryFormats.sourcesJson(o.putArray("sources"), r.sources());
         ArrayNode problems = o.putArray("problems");
         for (ImportProblem p : r.problems()) {
             problems.add(p.describe());

@@ -144,15 +144,7 @@ public final class InventoryFormats {
         o.put("networkPolicies", s.networkPolicies());
         ObjectNode skipped = o.putObject("skippedKinds");
         r.skippedKinds().forEach(skipped::put);
-        ArrayNode sources = o.putArray("sources");
-        for (SourceFile f : r.sources()) {
-            ObjectNode x = sources.addObject();
-            x.put("path", f.path());
-            x.put("kind", f.kind());
-            x.put("sha256", f.sha256());
-            x.put("bytes", f.bytes());
-            x.put("objects", f.objects());
-        }
+        sourcesJson(o.putArray("sources"), r.sources());
         ArrayNode metrics = o.putArray("metrics");
         for (ObservedMetrics m : r.metrics()) {
             ObjectNode x = metrics.addObject();
@@ -260,5 +252,17 @@ public final class InventoryFormats {
         o.put("before", before);
         o.put("after", after);
         o.put("change", after - before);
+    }
+
+    /** Writes the imported files (path, kind, sha256, bytes, objects); shared by every JSON output. */
+    public static void sourcesJson(ArrayNode into, java.util.List<SourceFile> sources) {
+        for (SourceFile f : sources) {
+            ObjectNode x = into.addObject();
+            x.put("path", f.path());
+            x.put("kind", f.kind());
+            x.put("sha256", f.sha256());
+            x.put("bytes", f.bytes());
+            x.put("objects", f.objects());
+        }
     }
 }
