@@ -2,14 +2,16 @@ package dev.kpp.importer;
 
 import dev.kpp.importer.file.InputKind;
 import dev.kpp.importer.file.InventoryCollector;
-import dev.kpp.importer.file.Parsers;
+import dev.kpp.importer.codec.Parsers;
 import dev.kpp.importer.file.SourceReader;
-import dev.kpp.importer.metrics.ObservedMetrics;
-import dev.kpp.importer.rules.RuleDumpSummary;
+import dev.kpp.importer.spi.ObservedMetrics;
+import dev.kpp.importer.spi.RuleDumpSummary;
 import dev.kpp.importer.spi.Cancellation;
 import dev.kpp.importer.spi.ImportCancelledException;
 import dev.kpp.importer.spi.ImportProblem;
+import dev.kpp.importer.spi.ImportRequest;
 import dev.kpp.importer.spi.ImportResult;
+import dev.kpp.importer.spi.InventoryImporter;
 import dev.kpp.importer.spi.ProgressListener;
 import dev.kpp.importer.spi.SourceFile;
 import dev.kpp.model.inventory.ClusterInventory;
@@ -33,7 +35,7 @@ import java.util.stream.Stream;
  * read completely or not at all: a bad file becomes an {@link ImportProblem.Severity#ERROR} and
  * the other files still import. Thread-safe as long as each call gets its own listener.
  */
-public final class OfflineImporter {
+public final class OfflineImporter implements InventoryImporter {
     /** Extensions taken from directories (explicitly named files are always read). */
     static final Set<String> DIRECTORY_EXTENSIONS = Set.of("json", "yaml", "yml", "gz", "tgz", "tar", "txt", "prom",
             "metrics", "iptables", "ipvs", "nft", "rules", "save");
@@ -47,6 +49,19 @@ public final class OfflineImporter {
     /** @param clock the clock for {@link ImportResult#importedAt()} (tests fix it) */
     public OfflineImporter(Clock clock) {
         this.clock = clock;
+    }
+
+    @Override
+    public boolean supports(ImportRequest request) {
+        return request instanceof ImportRequest.Files;
+    }
+
+    @Override
+    public ImportResult importInventory(ImportRequest request, ProgressListener progress, Cancellation cancel) {
+        if (!(request instanceof ImportRequest.Files files)) {
+            throw new IllegalArgumentException("the offline importer reads files, not " + request.describe());
+        }
+        return importPaths(files.paths(), progress, cancel);
     }
 
     /**

@@ -4,10 +4,10 @@ import dev.kpp.model.calibration.Calibration;
 import dev.kpp.model.inventory.ClusterInventory;
 import dev.kpp.model.rules.Workload;
 import dev.kpp.model.rules.WorkloadBuilder;
-import dev.kpp.model.scenario.Planner;
+import dev.kpp.model.plan.Planner;
 import dev.kpp.model.scenario.Samples;
 import dev.kpp.model.scenario.ScenarioParams;
-import dev.kpp.model.scenario.Sweep;
+import dev.kpp.model.plan.Sweep;
 import dev.kpp.model.scenario.SyntheticCluster;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,6 +29,8 @@ import java.util.function.Supplier;
         description = {"Time the prediction engine on this machine (median and 90th percentile of repeated runs "
                 + "after warm-up)."})
 final class BenchCommand implements Callable<Integer> {
+    private static final Planner PLANNER = new Planner(dev.kpp.model.calibration.Calibration.embedded());
+
     @Spec
     CommandSpec spec;
 
@@ -46,14 +48,14 @@ final class BenchCommand implements Callable<Integer> {
         Calibration.embedded();
         out.printf(Locale.ROOT, "calibration fit (once per process):            %8.1f ms%n", (System.nanoTime() - t) / 1e6);
 
-        time(out, "predict 50,000 services, all modes (compact)", () -> Planner.predict(large));
+        time(out, "predict 50,000 services, all modes (compact)", () -> PLANNER.predict(large));
         ClusterInventory inv = SyntheticCluster.inventory(large, "bench");
         time(out, "workload from a 50,000-service inventory", () -> WorkloadBuilder.fromInventory(inv, null));
         Workload w = WorkloadBuilder.fromInventory(inv, null);
-        time(out, "predict that inventory's workload, all modes", () -> Planner.predict(w, large));
+        time(out, "predict that inventory's workload, all modes", () -> PLANNER.predict(w, large));
         List<Double> values = Sweep.values(10, 100_000, 500, Sweep.Spacing.LOG);
         time(out, "500-point services sweep, all modes", () -> Sweep.run(large, Sweep.Input.SERVICES, values,
-                Planner::predict));
+                PLANNER::predict));
         out.println("(" + Runtime.getRuntime().availableProcessors() + " cores, Java "
                 + System.getProperty("java.version") + ")");
         out.flush();

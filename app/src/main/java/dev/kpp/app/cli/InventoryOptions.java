@@ -10,11 +10,11 @@ import dev.kpp.model.inventory.ClusterInventory;
 import dev.kpp.model.inventory.InventorySummary;
 import dev.kpp.model.rules.Workload;
 import dev.kpp.model.rules.WorkloadBuilder;
-import dev.kpp.model.scenario.InventoryScenario;
-import dev.kpp.model.scenario.Planner;
-import dev.kpp.model.scenario.Prediction;
+import dev.kpp.model.plan.InventoryScenario;
+import dev.kpp.model.plan.Planner;
+import dev.kpp.model.plan.Prediction;
 import dev.kpp.model.scenario.ScenarioParams;
-import dev.kpp.model.scenario.Sweep;
+import dev.kpp.model.plan.Sweep;
 import dev.kpp.model.units.KernelVersion;
 import dev.kpp.model.units.KubeVersion;
 import picocli.CommandLine.Option;
@@ -33,6 +33,8 @@ import java.util.stream.Collectors;
  * {@code --endpoints-per-service} scale the imported workload.
  */
 public final class InventoryOptions {
+    private static final Planner PLANNER = new Planner(dev.kpp.model.calibration.Calibration.embedded());
+
     @Option(names = "--inventory", arity = "1..*", paramLabel = "PATH",
             description = "Predict for imported dumps or snapshots (files or directories) instead of a synthetic "
                     + "cluster.")
@@ -51,7 +53,7 @@ public final class InventoryOptions {
     record Base(Workload workload, ScenarioParams params, String source, ImportResult imported) {
         /** @return the prediction for the inventory as imported (and scaled by flags) */
         Prediction predict() {
-            return Planner.predict(workload, params);
+            return PLANNER.predict(workload, params);
         }
 
         /**
@@ -64,16 +66,16 @@ public final class InventoryOptions {
                     if (params.services() == 0) {
                         throw new Cli.UsageException("the inventory has no proxied Services to scale");
                     }
-                    yield Planner.predict(workload.scaled(v / params.services(), 1), params.withServices(Math.round(v)));
+                    yield PLANNER.predict(workload.scaled(v / params.services(), 1), params.withServices(Math.round(v)));
                 }
                 case ENDPOINTS -> {
                     if (params.endpointsPerService() == 0) {
                         throw new Cli.UsageException("the inventory has no endpoints to scale");
                     }
-                    yield Planner.predict(workload.scaled(1, v / params.endpointsPerService()),
+                    yield PLANNER.predict(workload.scaled(1, v / params.endpointsPerService()),
                             params.withEndpointsPerService((int) Math.round(v)));
                 }
-                default -> Planner.predict(workload, input.apply(params, v));
+                default -> PLANNER.predict(workload, input.apply(params, v));
             };
         }
     }

@@ -1,8 +1,8 @@
 package dev.kpp.app.cli;
 
 import dev.kpp.app.report.PredictionFormats;
-import dev.kpp.model.scenario.Planner;
-import dev.kpp.model.scenario.Prediction;
+import dev.kpp.model.plan.Planner;
+import dev.kpp.model.plan.Prediction;
 import dev.kpp.model.scenario.ScenarioParams;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,6 +21,8 @@ import java.util.concurrent.Callable;
             "Examples:", "  kpp predict --sample tigera-10k",
             "  kpp predict --sample growth-4k --services 12000 --format json -o plan.json"})
 final class PredictCommand implements Callable<Integer> {
+    private static final Planner PLANNER = new Planner(dev.kpp.model.calibration.Calibration.embedded());
+
     @Spec
     CommandSpec spec;
 
@@ -46,7 +48,7 @@ final class PredictCommand implements Callable<Integer> {
             return 0;
         }
         ScenarioParams params = scenario.resolve();
-        Prediction prediction = Planner.predict(params);
+        Prediction prediction = PLANNER.predict(params);
         String text = switch (format) {
             case JSON -> PredictionFormats.json(prediction, scenario.source());
             case CSV -> PredictionFormats.csv(prediction);

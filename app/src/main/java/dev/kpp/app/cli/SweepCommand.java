@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kpp.app.AppInfo;
 import dev.kpp.app.report.PredictionFormats;
-import dev.kpp.model.scenario.Planner;
-import dev.kpp.model.scenario.Prediction;
+import dev.kpp.model.plan.Planner;
+import dev.kpp.model.plan.Prediction;
 import dev.kpp.model.scenario.ScenarioParams;
-import dev.kpp.model.scenario.Sweep;
+import dev.kpp.model.plan.Sweep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,6 +25,8 @@ import java.util.concurrent.Callable;
         footer = {"", "Examples:", "  kpp sweep --sample growth-4k --vary services --from 100 --to 50000 --points 50",
             "  kpp sweep --inventory cluster.kpp.json --vary services --from 1000 --to 40000 --points 20"})
 final class SweepCommand implements Callable<Integer> {
+    private static final Planner PLANNER = new Planner(dev.kpp.model.calibration.Calibration.embedded());
+
     @Spec
     CommandSpec spec;
 
@@ -73,7 +75,7 @@ final class SweepCommand implements Callable<Integer> {
         } else {
             ScenarioParams base = scenario.resolve();
             source = scenario.source();
-            predictions = Sweep.run(base, input, values, Planner::predict);
+            predictions = Sweep.run(base, input, values, PLANNER::predict);
         }
         String text = format == OutputFormat.JSON ? json(input, values, predictions) : csv(input, values, predictions);
         Output.write(spec, output, text);

@@ -2,9 +2,9 @@ package dev.kpp.app.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.kpp.importer.metrics.HistogramSummary;
-import dev.kpp.importer.metrics.ObservedMetrics;
-import dev.kpp.importer.rules.RuleDumpSummary;
+import dev.kpp.importer.spi.HistogramSummary;
+import dev.kpp.importer.spi.ObservedMetrics;
+import dev.kpp.importer.spi.RuleDumpSummary;
 import dev.kpp.importer.spi.ImportProblem;
 import dev.kpp.importer.spi.ImportResult;
 import dev.kpp.importer.spi.SourceFile;

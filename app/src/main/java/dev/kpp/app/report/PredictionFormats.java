@@ -12,8 +12,8 @@ import dev.kpp.model.cost.ModeCosts;
 import dev.kpp.model.inventory.ProxyMode;
 import dev.kpp.model.rules.ModeStructure;
 import dev.kpp.model.rules.RuleCountStats;
-import dev.kpp.model.scenario.ModePrediction;
-import dev.kpp.model.scenario.Prediction;
+import dev.kpp.model.plan.ModePrediction;
+import dev.kpp.model.plan.Prediction;
 import dev.kpp.model.scenario.ScenarioParams;
 
 import java.io.UncheckedIOException;
@@ -60,7 +60,7 @@ public final class PredictionFormats {
         estimate(calico.putObject("addedLatencyMs"), p.calicoAddedLatencyMs(), 5);
         estimate(calico.putObject("cpuCores"), p.calicoCpuCores(), 5);
         ArrayNode warnings = root.putArray("warnings");
-        for (String w : p.warnings()) {
+        for (String w : p.warningIds()) {
             ObjectNode o = warnings.addObject();
             o.put("code", w);
             o.put("message", Messages.english().get("warning." + w));
@@ -252,7 +252,7 @@ public final class PredictionFormats {
         sb.append(String.format(Locale.ROOT, "Calico policy add-on: %.1f rules per new connection (%d pods/node, %s "
                 + "policies/pod): +%s us, +%s cores%n", p.calicoRulesPerConnection(), sp.podsPerNode(),
                 fmt(sp.policiesPerPod(), 1), band(p.calicoAddedLatencyMs(), 1000), band(p.calicoCpuCores(), 1)));
-        for (String w : p.warnings()) {
+        for (String w : p.warningIds()) {
             sb.append("warning: ").append(Messages.english().get("warning." + w)).append('\n');
         }
         return sb.toString();

@@ -1,5 +1,7 @@
 package dev.kpp.importer.file;
 
+import dev.kpp.importer.codec.Parsers;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;

@@ -1,5 +1,7 @@
 package dev.kpp.importer.file;
 
+import dev.kpp.importer.codec.Parsers;
+
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,11 +1,13 @@
 package dev.kpp.importer.file;
 
-import dev.kpp.importer.metrics.ObservedMetrics;
+import dev.kpp.importer.codec.Parsers;
+
+import dev.kpp.importer.spi.ObservedMetrics;
 import dev.kpp.importer.metrics.PrometheusTextParser;
 import dev.kpp.importer.rules.IptablesSaveParser;
 import dev.kpp.importer.rules.IpvsadmParser;
 import dev.kpp.importer.rules.NftRulesetParser;
-import dev.kpp.importer.rules.RuleDumpSummary;
+import dev.kpp.importer.spi.RuleDumpSummary;
 import dev.kpp.importer.snapshot.Snapshot;
 import dev.kpp.importer.snapshot.SnapshotCodec;
 import dev.kpp.importer.spi.Cancellation;

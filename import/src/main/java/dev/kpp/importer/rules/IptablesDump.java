@@ -1,5 +1,7 @@
 package dev.kpp.importer.rules;
 
+import dev.kpp.importer.spi.RuleDumpSummary;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

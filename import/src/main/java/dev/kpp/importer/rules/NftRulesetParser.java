@@ -1,5 +1,7 @@
 package dev.kpp.importer.rules;
 
+import dev.kpp.importer.spi.RuleDumpSummary;
+
 import dev.kpp.importer.spi.Cancellation;
 import dev.kpp.importer.spi.ImportException;
 import dev.kpp.importer.spi.ImportProblem;

@@ -1,7 +1,7 @@
 package dev.kpp.importer.snapshot;
 
-import dev.kpp.importer.metrics.ObservedMetrics;
-import dev.kpp.importer.rules.RuleDumpSummary;
+import dev.kpp.importer.spi.ObservedMetrics;
+import dev.kpp.importer.spi.RuleDumpSummary;
 import dev.kpp.importer.spi.SourceFile;
 import dev.kpp.model.inventory.ClusterInventory;
 import dev.kpp.model.inventory.EndpointInfo;

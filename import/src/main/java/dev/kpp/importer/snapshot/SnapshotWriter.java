@@ -1,10 +1,10 @@
 package dev.kpp.importer.snapshot;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.kpp.importer.file.Parsers;
-import dev.kpp.importer.metrics.HistogramSummary;
-import dev.kpp.importer.metrics.ObservedMetrics;
-import dev.kpp.importer.rules.RuleDumpSummary;
+import dev.kpp.importer.codec.Parsers;
+import dev.kpp.importer.spi.HistogramSummary;
+import dev.kpp.importer.spi.ObservedMetrics;
+import dev.kpp.importer.spi.RuleDumpSummary;
 import dev.kpp.importer.spi.SourceFile;
 import dev.kpp.model.inventory.AddressType;
 import dev.kpp.model.inventory.ClusterInventory;

@@ -1,5 +1,9 @@
 package dev.kpp.importer.metrics;
 
+import dev.kpp.importer.spi.HistogramSummary;
+
+import dev.kpp.importer.spi.ObservedMetrics;
+
 import dev.kpp.importer.Fixtures;
 import dev.kpp.importer.spi.Cancellation;
 import dev.kpp.importer.spi.ImportException;

@@ -3,7 +3,7 @@ package dev.kpp.model.calibration;
 import dev.kpp.model.inventory.ProxyMode;
 import dev.kpp.model.rules.ModeStructure;
 import dev.kpp.model.rules.StructureOptions;
-import dev.kpp.model.scenario.Planner;
+import dev.kpp.model.rules.ModeStructures;
 import dev.kpp.model.scenario.ScenarioParams;
 import dev.kpp.model.scenario.SyntheticCluster;
 import dev.kpp.model.units.KubeVersion;
@@ -23,7 +23,7 @@ final class Features {
         ScenarioParams p = ScenarioParams.defaults().withServices(services).withEndpointsPerService(endpoints)
                 .withKubernetesVersion(KubeVersion.parse(version)).withNodes(Math.max(1, endpoints))
                 .withShares(nodePort ? 1.0 : 0.0, 0.0);
-        List<ModeStructure> all = Planner.structures(SyntheticCluster.workload(p),
+        List<ModeStructure> all = ModeStructures.compute(SyntheticCluster.workload(p),
                 StructureOptions.forVersion(p.kubernetesVersion()));
         return all.stream().filter(s -> s.mode() == mode).findFirst().orElseThrow();
     }

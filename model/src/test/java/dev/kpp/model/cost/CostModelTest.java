@@ -1,10 +1,11 @@
 package dev.kpp.model.cost;
 
+import dev.kpp.model.calibration.Calibration;
 import dev.kpp.model.calibration.BenchmarkDataset;
 import dev.kpp.model.inventory.ProxyMode;
-import dev.kpp.model.scenario.ModePrediction;
-import dev.kpp.model.scenario.Planner;
-import dev.kpp.model.scenario.Prediction;
+import dev.kpp.model.plan.ModePrediction;
+import dev.kpp.model.plan.Planner;
+import dev.kpp.model.plan.Prediction;
 import dev.kpp.model.scenario.Samples;
 import dev.kpp.model.scenario.ScenarioParams;
 import dev.kpp.model.units.KernelVersion;
@@ -17,12 +18,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 class CostModelTest {
+    private static final Planner PLANNER = new Planner(Calibration.embedded());
+
     private static ScenarioParams tigera() {
         return Samples.byName("tigera-10k").orElseThrow().params();
     }
 
     private static ModeCosts costs(ScenarioParams p, ProxyMode mode) {
-        return Planner.predict(p).mode(mode).costs();
+        return PLANNER.predict(p).mode(mode).costs();
     }
 
     @Test
@@ -93,7 +96,7 @@ class CostModelTest {
     void everyBandContainsItsValueAcrossSamplesAndSweeps() {
         for (var sample : Samples.all()) {
             for (long s : new long[] {1, 100, 10_000, 200_000}) {
-                Prediction p = Planner.predict(sample.params().withServices(s));
+                Prediction p = PLANNER.predict(sample.params().withServices(s));
                 for (ModePrediction m : p.modes()) {
                     ModeCosts c = m.costs();
                     for (Estimate e : new Estimate[] {c.syncFullSeconds(), c.syncPartialSeconds(),

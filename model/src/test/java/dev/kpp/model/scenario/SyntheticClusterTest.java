@@ -1,6 +1,7 @@
 package dev.kpp.model.scenario;
 
 import dev.kpp.model.rules.ModeStructure;
+import dev.kpp.model.rules.ModeStructures;
 import dev.kpp.model.rules.StructureOptions;
 import dev.kpp.model.rules.Workload;
 import dev.kpp.model.rules.WorkloadBuilder;
@@ -32,8 +33,8 @@ class SyntheticClusterTest {
         assertThat(materialised.nodeName()).isEqualTo(compact.nodeName());
         assertThat(materialised.servicePorts()).isEqualTo(compact.servicePorts()).isEqualTo(services * ports);
         StructureOptions options = StructureOptions.forVersion(p.kubernetesVersion());
-        List<ModeStructure> a = Planner.structures(compact, options);
-        List<ModeStructure> b = Planner.structures(materialised, options);
+        List<ModeStructure> a = ModeStructures.compute(compact, options);
+        List<ModeStructure> b = ModeStructures.compute(materialised, options);
         for (int i = 0; i < a.size(); i++) {
             assertThat(b.get(i).counts()).as(a.get(i).mode().id()).isEqualTo(a.get(i).counts());
             assertThat(b.get(i).breakdown()).as(a.get(i).mode().id()).isEqualTo(a.get(i).breakdown());

@@ -8,7 +8,7 @@ import dev.kpp.app.ui.session.LoadedInventory;
 import dev.kpp.app.ui.session.PlannerSession;
 import dev.kpp.model.inventory.KubeProxyConfig;
 import dev.kpp.model.inventory.ProxyMode;
-import dev.kpp.model.scenario.Prediction;
+import dev.kpp.model.plan.Prediction;
 import dev.kpp.model.scenario.Sample;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -137,7 +137,7 @@ public final class InventoryViewModel {
         }
         Prediction p = session.predictionProperty().get();
         if (p != null) {
-            for (String code : p.warnings()) {
+            for (String code : p.warningIds()) {
                 String key = "warning." + code;
                 w.add(messages.has(key) ? messages.get(key) : code);
             }

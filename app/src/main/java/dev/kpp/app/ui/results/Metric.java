@@ -1,6 +1,6 @@
 package dev.kpp.app.ui.results;
 
-import dev.kpp.model.scenario.ModePrediction;
+import dev.kpp.model.plan.ModePrediction;
 
 import java.util.Objects;
 import java.util.function.Function;

@@ -1,8 +1,8 @@
 package dev.kpp.app.ui.results;
 
 import dev.kpp.model.rules.Workload;
-import dev.kpp.model.scenario.Planner;
-import dev.kpp.model.scenario.Prediction;
+import dev.kpp.model.plan.Planner;
+import dev.kpp.model.plan.Prediction;
 import dev.kpp.model.scenario.ScenarioParams;
 
 import java.util.ArrayList;
@@ -11,6 +11,8 @@ import java.util.function.BooleanSupplier;
 
 /** Computes the current prediction and the sweep for charts. Pure; runs on a worker thread. */
 public final class PlanCalculator {
+    private static final Planner PLANNER = new Planner(dev.kpp.model.calibration.Calibration.embedded());
+
     /** Smallest Service count charted. */
     public static final double SWEEP_MIN = 10;
     /** Points per decade of the sweep. */
@@ -54,8 +56,8 @@ public final class PlanCalculator {
         ScenarioParams p = r.params().withServices(services);
         if (r.scalesInventory()) {
             Workload w = r.baseWorkload().scaled(services / (double) r.baseServices(), r.endpointsFactor());
-            return Planner.predict(w, p);
+            return PLANNER.predict(w, p);
         }
-        return Planner.predict(p);
+        return PLANNER.predict(p);
     }
 }

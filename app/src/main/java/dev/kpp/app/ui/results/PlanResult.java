@@ -1,6 +1,6 @@
 package dev.kpp.app.ui.results;
 
-import dev.kpp.model.scenario.Prediction;
+import dev.kpp.model.plan.Prediction;
 
 /**
  * The outcome of one recomputation.

@@ -1,7 +1,7 @@
 package dev.kpp.app.ui.results;
 
 import dev.kpp.model.inventory.ProxyMode;
-import dev.kpp.model.scenario.Prediction;
+import dev.kpp.model.plan.Prediction;
 
 import java.util.List;
 

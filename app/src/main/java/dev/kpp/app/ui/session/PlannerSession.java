@@ -1,7 +1,7 @@
 package dev.kpp.app.ui.session;
 
 import dev.kpp.app.ui.common.RunningTask;
-import dev.kpp.model.scenario.Prediction;
+import dev.kpp.model.plan.Prediction;
 import dev.kpp.model.scenario.Sample;
 import dev.kpp.model.scenario.ScenarioParams;
 import javafx.beans.property.BooleanProperty;

@@ -1,4 +1,6 @@
-package dev.kpp.model.scenario;
+package dev.kpp.model.plan;
+
+import dev.kpp.model.scenario.ScenarioParams;
 
 import java.util.ArrayList;
 import java.util.List;

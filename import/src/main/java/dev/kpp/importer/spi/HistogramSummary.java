@@ -1,4 +1,4 @@
-package dev.kpp.importer.metrics;
+package dev.kpp.importer.spi;
 
 import java.util.Map;
 import java.util.TreeMap;

@@ -1,4 +1,4 @@
-package dev.kpp.importer.file;
+package dev.kpp.importer.codec;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;

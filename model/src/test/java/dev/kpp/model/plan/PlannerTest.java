@@ -1,5 +1,9 @@
-package dev.kpp.model.scenario;
+package dev.kpp.model.plan;
 
+import dev.kpp.model.scenario.Samples;
+import dev.kpp.model.scenario.ScenarioParams;
+import dev.kpp.model.scenario.SyntheticCluster;
+import dev.kpp.model.calibration.Calibration;
 import dev.kpp.model.calibration.BenchmarkDataset;
 import dev.kpp.model.inventory.ProxyMode;
 import dev.kpp.model.rules.RuleCountStats;
@@ -11,6 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 class PlannerTest {
+    private static final Planner PLANNER = new Planner(Calibration.embedded());
+
     private static ScenarioParams tigera() {
         return Samples.byName("tigera-10k").orElseThrow().params();
     }
@@ -18,7 +24,7 @@ class PlannerTest {
     @Test
     void tigeraWorstCaseIptablesRulesPerConnectionIsWithinFivePercentOfThePublishedFigure() {
         double published = BenchmarkDataset.embedded().byId("TIG-46").orElseThrow().value(); // ~20,000
-        RuleCountStats ipt = Planner.predict(tigera()).mode(ProxyMode.IPTABLES).structure().clusterIp();
+        RuleCountStats ipt = PLANNER.predict(tigera()).mode(ProxyMode.IPTABLES).structure().clusterIp();
         assertThat((double) ipt.worst()).isCloseTo(published, within(published * 0.05));
     }
 
@@ -28,7 +34,7 @@ class PlannerTest {
         for (String id : new String[] {"TIG-47", "TIG-48", "TIG-49", "TIG-50", "TIG-51"}) {
             var row = BenchmarkDataset.embedded().byId(id).orElseThrow();
             long services = (long) row.services().orElseThrow();
-            RuleCountStats s = Planner.predict(tigera().withServices(services)).mode(ProxyMode.IPTABLES).structure()
+            RuleCountStats s = PLANNER.predict(tigera().withServices(services)).mode(ProxyMode.IPTABLES).structure()
                     .clusterIp();
             // 5% model tolerance plus the chart's reading resolution (3D bars, +-60 rules)
             double tolerance = row.value() * 0.05 + (row.value() - row.low().orElseThrow());
@@ -41,7 +47,7 @@ class PlannerTest {
         double previousMean = 0;
         long previousWorst = 0;
         for (long services : new long[] {10, 100, 1_000, 10_000, 50_000}) {
-            RuleCountStats s = Planner.predict(ScenarioParams.defaults().withServices(services))
+            RuleCountStats s = PLANNER.predict(ScenarioParams.defaults().withServices(services))
                     .mode(ProxyMode.IPTABLES).structure().clusterIp();
             assertThat(s.mean()).isGreaterThan(previousMean);
             assertThat(s.worst()).isGreaterThan(previousWorst);
@@ -58,42 +64,42 @@ class PlannerTest {
         ScenarioParams base = ScenarioParams.defaults().withShares(0.1, 0.05);
         RuleCountStats first = null;
         for (long services = 10; services <= 50_000; services *= 2.3) {
-            RuleCountStats s = Planner.predict(base.withServices(services)).mode(mode).structure().clusterIp();
+            RuleCountStats s = PLANNER.predict(base.withServices(services)).mode(mode).structure().clusterIp();
             if (first == null) {
                 first = s;
             }
             assertThat(s.worst()).as("%s at %d services", mode, services).isEqualTo(first.worst());
             assertThat(s.mean()).as("%s at %d services", mode, services).isEqualTo(first.mean());
         }
-        RuleCountStats last = Planner.predict(base.withServices(50_000)).mode(mode).structure().clusterIp();
+        RuleCountStats last = PLANNER.predict(base.withServices(50_000)).mode(mode).structure().clusterIp();
         assertThat(last.worst()).isEqualTo(first.worst());
     }
 
     @Test
     void everyModeIsPredictedInEnumOrder() {
-        Prediction p = Planner.predict(ScenarioParams.defaults());
+        Prediction p = PLANNER.predict(ScenarioParams.defaults());
         assertThat(p.modes()).extracting(ModePrediction::mode).containsExactly(ProxyMode.values());
     }
 
     @Test
     void ebpfMapOverflowIsWarnedAbout() {
         // 10,000 services x (1 + 10) entries > 65,536
-        Prediction p = Planner.predict(tigera());
+        Prediction p = PLANNER.predict(tigera());
         assertThat(p.mode(ProxyMode.EBPF).structure().count("lbMapEntries")).isEqualTo(110_000);
-        assertThat(p.warnings()).contains(Planner.WARN_EBPF_MAP_FULL);
-        assertThat(Planner.predict(tigera().withServices(1_000)).warnings()).doesNotContain(Planner.WARN_EBPF_MAP_FULL);
+        assertThat(p.warningIds()).contains("ebpf-lb-map-full");
+        assertThat(PLANNER.predict(tigera().withServices(1_000)).warningIds()).doesNotContain("ebpf-lb-map-full");
     }
 
     @Test
     void calicoAddOnReproducesTigerasWorkedCaseWithinItsReadingRange() {
         var row = BenchmarkDataset.embedded().byId("TIG-52").orElseThrow(); // ~40, read 20..60
-        double calico = Planner.predict(tigera()).calicoRulesPerConnection();
+        double calico = PLANNER.predict(tigera()).calicoRulesPerConnection();
         assertThat(calico).isBetween(row.low().orElseThrow(), 2 * row.value() - row.low().orElseThrow());
     }
 
     @Test
     void nodePortCountBeyondTheDefaultRangeIsWarnedAbout() {
-        Prediction p = Planner.predict(ScenarioParams.defaults().withServices(10_000).withShares(0.5, 0));
-        assertThat(p.warnings()).contains(Planner.WARN_NODEPORT_RANGE);
+        Prediction p = PLANNER.predict(ScenarioParams.defaults().withServices(10_000).withShares(0.5, 0));
+        assertThat(p.warningIds()).contains("nodeport-range-exceeded");
     }
 }

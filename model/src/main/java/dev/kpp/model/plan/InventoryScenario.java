@@ -1,4 +1,4 @@
-package dev.kpp.model.scenario;
+package dev.kpp.model.plan;
 
 import dev.kpp.model.inventory.ClusterInventory;
 import dev.kpp.model.inventory.KubeProxyConfig;
@@ -8,6 +8,7 @@ import dev.kpp.model.inventory.ServiceType;
 import dev.kpp.model.inventory.SessionAffinity;
 import dev.kpp.model.inventory.TrafficPolicy;
 import dev.kpp.model.rules.Workload;
+import dev.kpp.model.scenario.ScenarioParams;
 import dev.kpp.model.units.KernelVersion;
 import dev.kpp.model.units.KubeVersion;
 

@@ -1,4 +1,4 @@
-package dev.kpp.model.scenario;
+package dev.kpp.model.plan;
 
 import dev.kpp.model.cost.ModeCosts;
 import dev.kpp.model.inventory.ProxyMode;

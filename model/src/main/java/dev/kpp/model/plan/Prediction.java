@@ -1,6 +1,7 @@
-package dev.kpp.model.scenario;
+package dev.kpp.model.plan;
 
 import dev.kpp.model.cost.Estimate;
+import dev.kpp.model.scenario.ScenarioParams;
 import dev.kpp.model.inventory.ProxyMode;
 import dev.kpp.model.rules.Workload;
 
@@ -16,14 +17,19 @@ import java.util.List;
  * @param calicoRulesPerConnection rules a new connection meets in Calico's iptables policy chains (add-on)
  * @param calicoAddedLatencyMs     latency those rules add to a new connection
  * @param calicoCpuCores           data-plane CPU those rules cost per node
- * @param warnings      codes of conditions worth a caveat (see {@link Planner})
+ * @param warnings      conditions worth a caveat, as codes with parameters
  */
 public record Prediction(ScenarioParams scenario, Workload workload, List<ModePrediction> modes,
                          double calicoRulesPerConnection, Estimate calicoAddedLatencyMs, Estimate calicoCpuCores,
-                         List<String> warnings) {
+                         List<PlanWarning> warnings) {
     public Prediction {
         modes = List.copyOf(modes);
         warnings = List.copyOf(warnings);
+    }
+
+    /** @return the warning codes, in order (duplicates for several modes collapsed) */
+    public List<String> warningIds() {
+        return warnings.stream().map(w -> w.code().id()).distinct().toList();
     }
 
     /** @return the prediction of one mode */

@@ -1,4 +1,4 @@
-package dev.kpp.importer.rules;
+package dev.kpp.importer.spi;
 
 import java.util.Map;
 import java.util.TreeMap;

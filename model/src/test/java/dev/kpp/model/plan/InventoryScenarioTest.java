@@ -1,5 +1,9 @@
-package dev.kpp.model.scenario;
+package dev.kpp.model.plan;
 
+import dev.kpp.model.scenario.Samples;
+import dev.kpp.model.scenario.ScenarioParams;
+import dev.kpp.model.scenario.SyntheticCluster;
+import dev.kpp.model.calibration.Calibration;
 import dev.kpp.model.inventory.ClusterInventory;
 import dev.kpp.model.rules.Workload;
 import dev.kpp.model.rules.WorkloadBuilder;
@@ -11,6 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 class InventoryScenarioTest {
+    private static final Planner PLANNER = new Planner(Calibration.embedded());
+
     @Test
     void derivesTheScenarioASyntheticInventoryWasBuiltFrom() {
         ScenarioParams p = ScenarioParams.defaults().withServices(300).withEndpointsPerService(6).withPortsPerService(2)
@@ -35,7 +41,7 @@ class InventoryScenarioTest {
         assertThat(d.minSyncPeriodSeconds()).isEqualTo(2);
         assertThat(d.localDetector()).isTrue();
         assertThat(d.requestsPerSecond()).isEqualTo(5_000); // traffic comes from the base
-        assertThat(Planner.predict(w, d)).isEqualTo(Planner.predict(SyntheticCluster.workload(p), d));
+        assertThat(PLANNER.predict(w, d)).isEqualTo(PLANNER.predict(SyntheticCluster.workload(p), d));
     }
 
     @Test

@@ -1,0 +1,145 @@
+package dev.kpp.model.plan;
+
+import dev.kpp.model.calibration.Calibration;
+import dev.kpp.model.cost.CostEngine;
+import dev.kpp.model.cost.Estimate;
+import dev.kpp.model.cost.ModeCosts;
+import dev.kpp.model.inventory.ProxyMode;
+import dev.kpp.model.rules.CalicoPolicyStructure;
+import dev.kpp.model.rules.ModeStructure;
+import dev.kpp.model.rules.ModeStructures;
+import dev.kpp.model.rules.StructureOptions;
+import dev.kpp.model.rules.Workload;
+import dev.kpp.model.scenario.ScenarioParams;
+import dev.kpp.model.scenario.SyntheticCluster;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The engine facade: one call predicts every mode for a scenario. Pure and thread-safe. The
+ * calibration is injected (the composition root fits it once), so the planner never reaches a
+ * static.
+ */
+public final class Planner {
+    /** Share of time in syncs above which a sync loop counts as saturated (docs/model.md, "Warnings"). */
+    public static final double SATURATED_SYNC_SHARE = 0.5;
+    /** Conntrack utilisation above which a table counts as under pressure (docs/model.md, "Warnings"). */
+    public static final double CONNTRACK_PRESSURE_SHARE = 0.75;
+    /** Services above which the Kubernetes scalability thresholds no longer vouch for a cluster. */
+    public static final long SCALABILITY_SERVICES = 10_000;
+    /** Endpoints per Service above which the scalability thresholds no longer vouch for a cluster. */
+    public static final double SCALABILITY_ENDPOINTS_PER_SERVICE = 250;
+
+    private final Calibration calibration;
+
+    /** @param calibration the fitted cost models every prediction uses */
+    public Planner(Calibration calibration) {
+        this.calibration = Objects.requireNonNull(calibration, "calibration");
+    }
+
+    /** @return the calibration this planner predicts with */
+    public Calibration calibration() {
+        return calibration;
+    }
+
+    /** Predicts a synthetic cluster described by the scenario. */
+    public Prediction predict(ScenarioParams params) {
+        return predict(SyntheticCluster.workload(params), params);
+    }
+
+    /**
+     * Predicts a given workload (e.g. from an imported inventory) under the scenario's settings.
+     *
+     * @param workload Service ports
+     * @param params   settings and traffic
+     * @return the prediction
+     */
+    public Prediction predict(Workload workload, ScenarioParams params) {
+        StructureOptions options = new StructureOptions(params.kubernetesVersion(), params.masqueradeAll(),
+                params.localDetector(), 1, StructureOptions.DEFAULT_EBPF_LB_MAP_MAX);
+        List<ModePrediction> modes = new ArrayList<>();
+        for (ModeStructure s : ModeStructures.compute(workload, options)) {
+            modes.add(new ModePrediction(s.mode(), s, CostEngine.costs(s, params, calibration)));
+        }
+        double calico = CalicoPolicyStructure.rulesPerConnection(params.podsPerNode(), params.policiesPerPod(),
+                CalicoPolicyStructure.DEFAULT_PROLOGUE, CalicoPolicyStructure.DEFAULT_RULES_PER_POLICY);
+        Estimate[] calicoCosts = CostEngine.addOn(calico, params, calibration);
+        return new Prediction(params, workload, modes, calico, calicoCosts[0], calicoCosts[1],
+                warnings(workload, params, modes));
+    }
+
+    private static List<PlanWarning> warnings(Workload workload, ScenarioParams params, List<ModePrediction> modes) {
+        List<PlanWarning> w = new ArrayList<>();
+        long nodePorts = 0;
+        for (var g : workload.groups()) {
+            if (g.shape().nodePort()) {
+                nodePorts += g.count();
+            }
+        }
+        if (nodePorts > SyntheticCluster.NODE_PORT_RANGE) {
+            w.add(new PlanWarning(PlanWarning.Code.NODEPORT_RANGE_EXCEEDED, null,
+                    params("nodePorts", nodePorts, "range", (long) SyntheticCluster.NODE_PORT_RANGE)));
+        }
+        ModeStructure ebpf = modes.stream().filter(m -> m.mode() == ProxyMode.EBPF).findFirst().orElseThrow()
+                .structure();
+        if (ebpf.count("lbMapEntries") > ebpf.count("lbMapMax")) {
+            w.add(new PlanWarning(PlanWarning.Code.EBPF_LB_MAP_FULL, ProxyMode.EBPF,
+                    params("entries", ebpf.count("lbMapEntries"), "max", ebpf.count("lbMapMax"))));
+        }
+        long services = workload.servicePorts() / Math.max(1, params.portsPerService());
+        if (services > SCALABILITY_SERVICES) {
+            w.add(new PlanWarning(PlanWarning.Code.SERVICES_ABOVE_SCALABILITY_THRESHOLD, null,
+                    params("services", services, "threshold", SCALABILITY_SERVICES)));
+        }
+        for (ModePrediction m : modes) {
+            ModeCosts c = m.costs();
+            if (c.cpuControlPlaneCores() > SATURATED_SYNC_SHARE) {
+                w.add(new PlanWarning(PlanWarning.Code.SYNC_LOOP_SATURATED, m.mode(),
+                        params("mode", m.mode().id(), "share", c.cpuControlPlaneCores())));
+            }
+            if (c.conntrack().utilization() > CONNTRACK_PRESSURE_SHARE) {
+                w.add(new PlanWarning(PlanWarning.Code.CONNTRACK_PRESSURE, m.mode(),
+                        params("mode", m.mode().id(), "utilization", c.conntrack().utilization())));
+            }
+        }
+        if (workload.meanEndpointsPerPort() > SCALABILITY_ENDPOINTS_PER_SERVICE) {
+            w.add(new PlanWarning(PlanWarning.Code.ENDPOINTS_ABOVE_SCALABILITY_THRESHOLD, null,
+                    params("endpoints", workload.meanEndpointsPerPort(), "threshold",
+                            SCALABILITY_ENDPOINTS_PER_SERVICE)));
+        }
+        // Version and kernel gates: docs/model.md "Availability" (domain facts c.1, c.2).
+        String version = params.kubernetesVersion().toString();
+        String kernel = params.kernel().toString();
+        if (!params.kubernetesVersion().atLeast(1, 29)) {
+            w.add(new PlanWarning(PlanWarning.Code.NFTABLES_NOT_IN_VERSION, ProxyMode.NFTABLES,
+                    params("version", version)));
+        } else if (!params.kubernetesVersion().atLeast(1, 33)) {
+            w.add(new PlanWarning(PlanWarning.Code.NFTABLES_PRE_GA, ProxyMode.NFTABLES,
+                    params("version", version, "stage", params.kubernetesVersion().atLeast(1, 31) ? "beta" : "alpha")));
+        }
+        if (!params.kernel().atLeast(5, 13)) {
+            w.add(new PlanWarning(PlanWarning.Code.NFTABLES_KERNEL_TOO_OLD, ProxyMode.NFTABLES,
+                    params("kernel", kernel, "minimum", "5.13")));
+        }
+        if (params.kubernetesVersion().atLeast(1, 35)) {
+            w.add(new PlanWarning(PlanWarning.Code.IPVS_DEPRECATED, ProxyMode.IPVS, params("version", version)));
+        }
+        if (!params.kernel().atLeast(5, 4)) {
+            w.add(new PlanWarning(PlanWarning.Code.EBPF_KERNEL_TOO_OLD, ProxyMode.EBPF,
+                    params("kernel", kernel, "minimum", "5.4")));
+        }
+        return w;
+    }
+
+    private static Map<String, Object> params(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+}
