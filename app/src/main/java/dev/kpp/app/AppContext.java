@@ -1,6 +1,6 @@
 package dev.kpp.app;
 
-import dev.kpp.app.report.Messages;
+import dev.kpp.app.text.Messages;
 import dev.kpp.app.ui.calibration.CalibrationView;
 import dev.kpp.app.ui.calibration.CalibrationViewModel;
 import dev.kpp.app.ui.common.DialogService;

@@ -7,7 +7,7 @@ import dev.kpp.app.ui.inventory.InventoryImportService;
 import dev.kpp.app.ui.main.MainView;
 import dev.kpp.app.ui.settings.WindowState;
 import dev.kpp.app.ui.theme.ThemeManager;
-import dev.kpp.app.report.Messages;
+import dev.kpp.app.text.Messages;
 import javafx.application.Application;
 import javafx.scene.Parent;
 import javafx.scene.Scene;

@@ -1,10 +1,11 @@
 package dev.kpp.app.cli;
 
-import dev.kpp.model.calibration.Calibration;
 import dev.kpp.model.inventory.ClusterInventory;
 import dev.kpp.model.rules.Workload;
 import dev.kpp.model.rules.WorkloadBuilder;
+import dev.kpp.model.plan.PlanInput;
 import dev.kpp.model.plan.Planner;
+import dev.kpp.model.units.InvalidValueException;
 import dev.kpp.model.scenario.Samples;
 import dev.kpp.model.scenario.ScenarioParams;
 import dev.kpp.model.plan.Sweep;
@@ -29,7 +30,11 @@ import java.util.function.Supplier;
         description = {"Time the prediction engine on this machine (median and 90th percentile of repeated runs "
                 + "after warm-up)."})
 final class BenchCommand implements Callable<Integer> {
-    private static final Planner PLANNER = new Planner(dev.kpp.model.calibration.Calibration.embedded());
+    private final CliContext context;
+
+    BenchCommand(CliContext context) {
+        this.context = context;
+    }
 
     @Spec
     CommandSpec spec;
@@ -40,22 +45,23 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (repeat < 3 || repeat > 10_000) {
-            throw new IllegalArgumentException("--repeat must be between 3 and 10000");
+            throw InvalidValueException.range("repeat", 3, 10_000, repeat);
         }
         PrintWriter out = spec.commandLine().getOut();
         ScenarioParams large = Samples.byName("large-50k").orElseThrow().params();
         long t = System.nanoTime();
-        Calibration.embedded();
+        Planner planner = context.planner();
         out.printf(Locale.ROOT, "calibration fit (once per process):            %8.1f ms%n", (System.nanoTime() - t) / 1e6);
 
-        time(out, "predict 50,000 services, all modes (compact)", () -> PLANNER.predict(large));
+        time(out, "predict 50,000 services, all modes (compact)", () -> planner.predict(large));
         ClusterInventory inv = SyntheticCluster.inventory(large, "bench");
         time(out, "workload from a 50,000-service inventory", () -> WorkloadBuilder.fromInventory(inv, null));
         Workload w = WorkloadBuilder.fromInventory(inv, null);
-        time(out, "predict that inventory's workload, all modes", () -> PLANNER.predict(w, large));
+        time(out, "predict that inventory's workload, all modes", () -> planner.predict(w, large));
         List<Double> values = Sweep.values(10, 100_000, 500, Sweep.Spacing.LOG);
-        time(out, "500-point services sweep, all modes", () -> Sweep.run(large, Sweep.Input.SERVICES, values,
-                PLANNER::predict));
+        PlanInput input = PlanInput.synthetic("bench", large);
+        time(out, "500-point services sweep, all modes", () -> planner.sweep(input, Sweep.Input.SERVICES, values,
+                () -> false));
         out.println("(" + Runtime.getRuntime().availableProcessors() + " cores, Java "
                 + System.getProperty("java.version") + ")");
         out.flush();

@@ -14,6 +14,12 @@ import java.util.concurrent.Callable;
         description = {"Fit the cost models to the embedded benchmark dataset (at run time) and print the fitted "
                 + "parameters with standard errors and validation figures."})
 final class CalibrateCommand implements Callable<Integer> {
+    private final CliContext context;
+
+    CalibrateCommand(CliContext context) {
+        this.context = context;
+    }
+
     @Spec
     CommandSpec spec;
 
@@ -23,7 +29,7 @@ final class CalibrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Calibration cal = Calibration.embedded();
+        Calibration cal = context.calibration();
         String text = switch (format) {
             case JSON -> CalibrationFormats.json(cal, false);
             case TABLE -> CalibrationFormats.parametersTable(cal);

@@ -1,47 +1,88 @@
 package dev.kpp.app.cli;
 
+import dev.kpp.model.units.InvalidValueException;
 import picocli.CommandLine;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Constructor;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
- * Runs the command line: parses, executes and maps failures to exit codes. Bad input gets one line
- * on stderr and exit code 2; an unexpected failure exit code 1 with a one-line reason.
+ * Runs the command line: parses, executes and maps failures to exit codes, each with one line on
+ * stderr: 2 for a usage error (bad flags or values), 1 for bad input or a failure while running
+ * (a file that cannot be read, a disk that is full), 70 for an internal error (a bug: the line
+ * points to {@code --debug}, which prints the stack trace).
  */
 public final class Cli {
-    /** Exit code for bad flags or bad input values. */
+    /** Exit code for bad flags or bad flag values. */
     public static final int EXIT_USAGE = 2;
-    /** Exit code for a failure while running. */
+    /** Exit code for bad input or a failure while running. */
     public static final int EXIT_FAILURE = 1;
+    /** Exit code for an internal error (EX_SOFTWARE). */
+    public static final int EXIT_INTERNAL = 70;
+    /** The flag that prints stack traces of internal errors. */
+    public static final String DEBUG = "--debug";
 
     private Cli() {
     }
 
-    /** @return a configured command line over {@link KppCommand} */
+    /** @return a configured command line over {@link KppCommand} with the default services */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new KppCommand());
+        return commandLine(out, err, CliContext.defaults(), false);
+    }
+
+    /**
+     * @param context the services the commands use (tests fix the clock or the importer)
+     * @param debug   print stack traces of internal errors
+     * @return a configured command line
+     */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, CliContext context, boolean debug) {
+        CommandLine cl = new CommandLine(new KppCommand(), new Factory(context));
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
-            c.getErr().println(prefix(c) + ": " + oneLine(ex.getMessage()) + " (see '" + c.getCommandSpec().qualifiedName()
-                    + " --help')");
+            c.getErr().println(prefix(c) + ": " + oneLine(ex.getMessage()) + " (see '"
+                    + c.getCommandSpec().qualifiedName() + " --help')");
             c.getErr().flush();
             return EXIT_USAGE;
         });
         cl.setExecutionExceptionHandler((ex, c, parseResult) -> {
-            if (ex instanceof IllegalArgumentException || ex instanceof UsageException) {
-                c.getErr().println(prefix(c) + ": " + oneLine(ex.getMessage()));
-                c.getErr().flush();
+            PrintWriter e = c.getErr();
+            if (ex instanceof InvalidValueException iv) {
+                e.println(prefix(c) + ": " + context.texts().invalid(iv, Flags::of));
+                e.flush();
                 return EXIT_USAGE;
             }
-            c.getErr().println(prefix(c) + ": failed: " + oneLine(String.valueOf(ex.getMessage()))
-                    + " (" + ex.getClass().getSimpleName() + ")");
-            c.getErr().flush();
-            return EXIT_FAILURE;
+            if (ex instanceof UsageException) {
+                e.println(prefix(c) + ": " + oneLine(ex.getMessage()));
+                e.flush();
+                return EXIT_USAGE;
+            }
+            if (ex instanceof InputException) {
+                e.println(prefix(c) + ": " + oneLine(ex.getMessage()));
+                e.flush();
+                return EXIT_FAILURE;
+            }
+            if (ex instanceof IOException || ex instanceof UncheckedIOException) {
+                Throwable io = ex instanceof UncheckedIOException u ? u.getCause() : ex;
+                e.println(prefix(c) + ": " + oneLine(String.valueOf(io.getMessage())));
+                e.flush();
+                return EXIT_FAILURE;
+            }
+            e.println(prefix(c) + ": internal error: " + oneLine(String.valueOf(ex.getMessage())) + " ("
+                    + ex.getClass().getSimpleName() + "); please report it"
+                    + (debug ? "" : " with the output of the same command and " + DEBUG));
+            if (debug) {
+                ex.printStackTrace(e);
+            }
+            e.flush();
+            return EXIT_INTERNAL;
         });
         return cl;
     }
@@ -52,9 +93,18 @@ public final class Cli {
      * @return the exit code
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        boolean debug = Arrays.asList(args).contains(DEBUG);
+        String[] rest = Arrays.stream(args).filter(a -> !a.equals(DEBUG)).toArray(String[]::new);
         PrintWriter o = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         PrintWriter e = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
-        int code = commandLine(o, e).execute(args);
+        int code;
+        try {
+            code = commandLine(o, e, CliContext.defaults(), debug).execute(rest);
+        } catch (OutOfMemoryError oom) {
+            e.println("kpp: out of memory (" + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB heap); run again "
+                    + "with more, e.g. KPP_JAVA_OPTS=-Xmx2g ./kpp ...");
+            code = EXIT_FAILURE;
+        }
         o.flush();
         e.flush();
         return code;
@@ -64,16 +114,46 @@ public final class Cli {
         return c.getCommandSpec().qualifiedName();
     }
 
-    private static String oneLine(String s) {
+    static String oneLine(String s) {
         return s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ").trim();
     }
 
-    /** A user error detected while running (bad file, unknown sample...): exit code 2, one line. */
+    /** A usage error detected while running (a flag that contradicts another, an unknown sample): exit 2. */
     public static final class UsageException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         public UsageException(String message) {
             super(message);
+        }
+    }
+
+    /** Input that cannot be used (nothing importable, a rejected file): exit 1, one line. */
+    public static final class InputException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public InputException(String message) {
+            super(message);
+        }
+    }
+
+    /** Creates commands, handing the context to those whose constructor takes it. */
+    private static final class Factory implements CommandLine.IFactory {
+        private final CliContext context;
+        private final CommandLine.IFactory fallback = CommandLine.defaultFactory();
+
+        Factory(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public <K> K create(Class<K> cls) throws Exception {
+            try {
+                Constructor<K> c = cls.getDeclaredConstructor(CliContext.class);
+                c.setAccessible(true);
+                return c.newInstance(context);
+            } catch (NoSuchMethodException e) {
+                return fallback.create(cls);
+            }
         }
     }
 }

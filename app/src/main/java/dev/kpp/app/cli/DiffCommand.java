@@ -2,6 +2,7 @@ package dev.kpp.app.cli;
 
 import dev.kpp.app.report.InventoryFormats;
 import dev.kpp.app.report.PredictionFormats;
+import dev.kpp.importer.spi.ImportRequest;
 import dev.kpp.importer.spi.ImportResult;
 import dev.kpp.model.inventory.InventoryDiff;
 import picocli.CommandLine.Command;
@@ -20,6 +21,12 @@ import java.util.concurrent.Callable;
                 + "endpoints, NodePorts, nodes and growth per namespace."},
         footer = {"", "Example:", "  kpp diff january.kpp.json june.kpp.json"})
 final class DiffCommand implements Callable<Integer> {
+    private final CliContext context;
+
+    DiffCommand(CliContext context) {
+        this.context = context;
+    }
+
     @Spec
     CommandSpec spec;
 
@@ -38,14 +45,16 @@ final class DiffCommand implements Callable<Integer> {
         if (format == OutputFormat.CSV) {
             throw new Cli.UsageException("diff supports --format table or json");
         }
-        ImportResult a = Imports.run(List.of(before), spec.commandLine().getErr());
-        ImportResult b = Imports.run(List.of(after), spec.commandLine().getErr());
+        ImportResult a = Imports.run(context.importer(), ImportRequest.Files.of(before), context.texts(),
+                spec.commandLine().getErr());
+        ImportResult b = Imports.run(context.importer(), ImportRequest.Files.of(after), context.texts(),
+                spec.commandLine().getErr());
         InventoryDiff d = InventoryDiff.compare(a.inventory(), b.inventory());
         String text = format == OutputFormat.JSON
                 ? PredictionFormats.MAPPER.writeValueAsString(InventoryFormats.diffJson(d, before.toString(),
                         after.toString())) + "\n"
                 : InventoryFormats.diffTable(d, before.toString(), after.toString());
         Output.write(spec, null, text);
-        return a.errors().isEmpty() && b.errors().isEmpty() ? 0 : Cli.EXIT_USAGE;
+        return a.errors().isEmpty() && b.errors().isEmpty() ? 0 : Cli.EXIT_FAILURE;
     }
 }

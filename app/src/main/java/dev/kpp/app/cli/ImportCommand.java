@@ -1,10 +1,11 @@
 package dev.kpp.app.cli;
 
-import dev.kpp.app.AppInfo;
+import dev.kpp.app.text.AppInfo;
 import dev.kpp.importer.snapshot.Provenance;
 import dev.kpp.importer.snapshot.Redactor;
 import dev.kpp.importer.snapshot.Snapshot;
 import dev.kpp.importer.snapshot.SnapshotCodec;
+import dev.kpp.importer.spi.ImportRequest;
 import dev.kpp.importer.spi.ImportResult;
 import dev.kpp.model.inventory.ClusterInventory;
 import picocli.CommandLine.Command;
@@ -22,13 +23,19 @@ import java.util.concurrent.Callable;
 @Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
         description = {"Import kubectl dumps (JSON/YAML, .gz, .tar.gz, directories), kube-proxy /metrics text and "
                 + "node rule dumps (iptables-save, ipvsadm -Ln, nft list ruleset) into one snapshot file.",
-            "A bad file is reported and skipped; the others still import (exit code 2 when any file was rejected)."},
+            "A bad file is reported and skipped; the others still import (exit code 1 when any file was rejected)."},
         footer = {"", "Examples:",
             "  kubectl get services,endpointslices,nodes -A -o json > cluster.json",
             "  kubectl -n kube-system get configmap kube-proxy -o yaml > kube-proxy.yaml",
             "  kpp import cluster.json kube-proxy.yaml -o cluster.kpp.json",
             "  kpp import dumps/ metrics.txt --redact -o shared.kpp.json"})
 final class ImportCommand implements Callable<Integer> {
+    private final CliContext context;
+
+    ImportCommand(CliContext context) {
+        this.context = context;
+    }
+
     @Spec
     CommandSpec spec;
 
@@ -45,7 +52,8 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ImportResult r = Imports.run(paths, spec.commandLine().getErr());
+        ImportResult r = Imports.run(context.importer(), new ImportRequest.Files(paths), context.texts(),
+                spec.commandLine().getErr());
         Snapshot snapshot = snapshot(r, AppInfo.version());
         if (redact) {
             snapshot = new Redactor().redact(snapshot);
@@ -57,7 +65,7 @@ final class ImportCommand implements Callable<Integer> {
                         + "from %d input(s)%s; %d error(s), %d warning(s)", output, inv.services().size(),
                 inv.endpointSlices().size(), inv.nodes().size(), snapshot.metrics().size(), snapshot.ruleDumps().size(),
                 r.sources().size(), redact ? ", redacted" : "", r.errors().size(), r.warnings().size()));
-        return r.errors().isEmpty() ? 0 : Cli.EXIT_USAGE;
+        return r.errors().isEmpty() ? 0 : Cli.EXIT_FAILURE;
     }
 
     /** @return the snapshot of an import result */

@@ -2,6 +2,7 @@ package dev.kpp.app.cli;
 
 import dev.kpp.app.report.InventoryFormats;
 import dev.kpp.app.report.PredictionFormats;
+import dev.kpp.importer.spi.ImportRequest;
 import dev.kpp.importer.spi.ImportResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,6 +20,12 @@ import java.util.concurrent.Callable;
                 + "kube-proxy mode, observed metrics, rule dumps and problems."},
         footer = {"", "Examples:", "  kpp inventory cluster.json", "  kpp inventory cluster.kpp.json --format json"})
 final class InventoryCommand implements Callable<Integer> {
+    private final CliContext context;
+
+    InventoryCommand(CliContext context) {
+        this.context = context;
+    }
+
     @Spec
     CommandSpec spec;
 
@@ -34,11 +41,12 @@ final class InventoryCommand implements Callable<Integer> {
         if (format == OutputFormat.CSV) {
             throw new Cli.UsageException("inventory supports --format table or json");
         }
-        ImportResult r = Imports.run(paths, spec.commandLine().getErr());
+        ImportResult r = Imports.run(context.importer(), new ImportRequest.Files(paths), context.texts(),
+                spec.commandLine().getErr());
         String text = format == OutputFormat.JSON
                 ? PredictionFormats.MAPPER.writeValueAsString(InventoryFormats.json(r)) + "\n"
                 : InventoryFormats.table(r);
         Output.write(spec, null, text);
-        return r.errors().isEmpty() ? 0 : Cli.EXIT_USAGE;
+        return r.errors().isEmpty() ? 0 : Cli.EXIT_FAILURE;
     }
 }

@@ -1,6 +1,6 @@
 package dev.kpp.app.cli;
 
-import dev.kpp.app.AppInfo;
+import dev.kpp.app.text.AppInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,7 +22,9 @@ import picocli.CommandLine.Spec;
             "  kpp predict --services 12000 --endpoints-per-service 8 --kubernetes-version 1.33 --format json",
             "  kpp sweep --sample growth-4k --vary services --from 100 --to 50000 --points 30",
             "  kpp import cluster.json -o cluster.kpp.json --redact", "  kpp predict --inventory cluster.kpp.json",
-            "  kpp calibrate", "  kpp validate", "  kpp samples"})
+            "  kpp calibrate", "  kpp validate", "  kpp samples", "",
+            "Exit codes: 0 success, 1 bad input or a failure while running, 2 bad flags or values, 70 internal error.",
+            "Add --debug to any command to print the stack trace of an internal error."})
 public final class KppCommand implements Runnable {
     @Spec
     CommandSpec spec;

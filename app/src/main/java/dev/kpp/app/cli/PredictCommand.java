@@ -1,9 +1,9 @@
 package dev.kpp.app.cli;
 
 import dev.kpp.app.report.PredictionFormats;
-import dev.kpp.model.plan.Planner;
+import dev.kpp.importer.spi.ImportResult;
+import dev.kpp.model.plan.PlanInput;
 import dev.kpp.model.plan.Prediction;
-import dev.kpp.model.scenario.ScenarioParams;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,17 +11,23 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code kpp predict}: every mode's rules, costs and per-connection work for one scenario. */
 @Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Predict every proxy mode for one scenario: a built-in sample, your own numbers, or both "
-                + "(flags override the sample)."},
+        description = {"Predict every proxy mode for one scenario: a built-in sample, your own numbers, an imported "
+                + "inventory, or a mix (flags override the base)."},
         footer = {"", "JSON output is a stable contract, documented in docs/cli.md.", "",
             "Examples:", "  kpp predict --sample tigera-10k",
-            "  kpp predict --sample growth-4k --services 12000 --format json -o plan.json"})
+            "  kpp predict --sample growth-4k --services 12k --format json -o plan.json",
+            "  kpp predict --inventory cluster.kpp.json --services 12000"})
 final class PredictCommand implements Callable<Integer> {
-    private static final Planner PLANNER = new Planner(dev.kpp.model.calibration.Calibration.embedded());
+    private final CliContext context;
+
+    PredictCommand(CliContext context) {
+        this.context = context;
+    }
 
     @Spec
     CommandSpec spec;
@@ -41,20 +47,32 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        PlanInput input;
+        ImportResult imported = null;
         if (inventory.present()) {
-            InventoryOptions.Result r = inventory.predict(scenario, spec.commandLine().getErr());
-            Output.write(spec, output, format == OutputFormat.JSON ? InventoryOptions.json(r)
-                    : format == OutputFormat.CSV ? PredictionFormats.csv(r.prediction()) : InventoryOptions.table(r));
-            return 0;
+            InventoryOptions.Resolved r = inventory.resolve(context, scenario, spec.commandLine().getErr());
+            input = r.input();
+            imported = r.imported();
+        } else {
+            input = scenario.synthetic();
         }
-        ScenarioParams params = scenario.resolve();
-        Prediction prediction = PLANNER.predict(params);
+        Prediction prediction = context.planner().predict(input);
         String text = switch (format) {
-            case JSON -> PredictionFormats.json(prediction, scenario.source());
+            case JSON -> PredictionFormats.json(input, prediction, imported);
             case CSV -> PredictionFormats.csv(prediction);
-            case TABLE -> PredictionFormats.table(prediction, scenario.source());
+            case TABLE -> PredictionFormats.table(prediction, input.source(), input.assumptions())
+                    + (imported == null ? "" : inventoryLine(imported));
         };
         Output.write(spec, output, text);
         return 0;
+    }
+
+    /** @return one line about the imported inventory, under the table */
+    static String inventoryLine(ImportResult r) {
+        var s = dev.kpp.model.plan.InventorySummary.of(r.inventory());
+        return String.format(Locale.ROOT,
+                "inventory: '%s', %,d Services (%,d proxied), %,d ready endpoints, %,d nodes, %d input(s)%s%n",
+                r.inventory().name(), s.services(), s.proxied(), s.endpoints().ready(), s.nodes(),
+                r.sources().size(), r.redacted() ? ", redacted" : "");
     }
 }

@@ -2,11 +2,10 @@ package dev.kpp.app.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.kpp.app.AppInfo;
+import dev.kpp.app.text.AppInfo;
 import dev.kpp.app.report.PredictionFormats;
-import dev.kpp.model.plan.Planner;
+import dev.kpp.model.plan.PlanInput;
 import dev.kpp.model.plan.Prediction;
-import dev.kpp.model.scenario.ScenarioParams;
 import dev.kpp.model.plan.Sweep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,7 +24,11 @@ import java.util.concurrent.Callable;
         footer = {"", "Examples:", "  kpp sweep --sample growth-4k --vary services --from 100 --to 50000 --points 50",
             "  kpp sweep --inventory cluster.kpp.json --vary services --from 1000 --to 40000 --points 20"})
 final class SweepCommand implements Callable<Integer> {
-    private static final Planner PLANNER = new Planner(dev.kpp.model.calibration.Calibration.embedded());
+    private final CliContext context;
+
+    SweepCommand(CliContext context) {
+        this.context = context;
+    }
 
     @Spec
     CommandSpec spec;
@@ -40,11 +43,11 @@ final class SweepCommand implements Callable<Integer> {
             description = "services, endpoints, requests-per-second or requests-per-connection.")
     String vary;
 
-    @Option(names = "--from", required = true, paramLabel = "A", description = "First value.")
-    double from;
+    @Option(names = "--from", required = true, paramLabel = "A", description = "First value (e.g. 100 or 1k).")
+    String fromText;
 
-    @Option(names = "--to", required = true, paramLabel = "B", description = "Last value.")
-    double to;
+    @Option(names = "--to", required = true, paramLabel = "B", description = "Last value (e.g. 50k).")
+    String toText;
 
     @Option(names = "--points", defaultValue = "20", paramLabel = "N", description = "Points (default ${DEFAULT-VALUE}).")
     int points;
@@ -65,18 +68,15 @@ final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Sweep.Input input = Sweep.Input.fromId(vary);
+        double from = dev.kpp.app.text.InputParser.number(fromText, "from");
+        double to = dev.kpp.app.text.InputParser.number(toText, "to");
         Sweep.Spacing spacing = scale != null ? scale : Sweep.defaultSpacing(from, to);
         List<Double> values = Sweep.values(from, to, points, spacing);
-        List<Prediction> predictions;
-        if (inventory.present()) {
-            InventoryOptions.Base base = inventory.resolve(scenario, spec.commandLine().getErr());
-            source = base.source();
-            predictions = values.stream().map(v -> base.vary(input, v)).toList();
-        } else {
-            ScenarioParams base = scenario.resolve();
-            source = scenario.source();
-            predictions = Sweep.run(base, input, values, PLANNER::predict);
-        }
+        PlanInput base = inventory.present()
+                ? inventory.resolve(context, scenario, spec.commandLine().getErr()).input()
+                : scenario.synthetic();
+        source = base.source();
+        List<Prediction> predictions = context.planner().sweep(base, input, values, () -> false).points();
         String text = format == OutputFormat.JSON ? json(input, values, predictions) : csv(input, values, predictions);
         Output.write(spec, output, text);
         return 0;

@@ -14,6 +14,12 @@ import java.util.concurrent.Callable;
         description = {"Print measured against predicted (in sample and leave-one-out) for every benchmark row the "
                 + "models use, and why any other row is not used."})
 final class ValidateCommand implements Callable<Integer> {
+    private final CliContext context;
+
+    ValidateCommand(CliContext context) {
+        this.context = context;
+    }
+
     @Spec
     CommandSpec spec;
 
@@ -23,7 +29,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Calibration cal = Calibration.embedded();
+        Calibration cal = context.calibration();
         String text = switch (format) {
             case JSON -> CalibrationFormats.json(cal, true);
             case CSV -> CalibrationFormats.validationCsv(cal);

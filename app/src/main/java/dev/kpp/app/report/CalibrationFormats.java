@@ -3,7 +3,7 @@ package dev.kpp.app.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.kpp.app.AppInfo;
+import dev.kpp.app.text.AppInfo;
 import dev.kpp.model.calibration.Calibration;
 import dev.kpp.model.calibration.FitReport;
 import dev.kpp.model.calibration.FittedParameter;

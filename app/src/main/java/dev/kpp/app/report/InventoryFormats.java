@@ -9,7 +9,8 @@ import dev.kpp.importer.spi.ImportProblem;
 import dev.kpp.importer.spi.ImportResult;
 import dev.kpp.importer.spi.SourceFile;
 import dev.kpp.model.inventory.InventoryDiff;
-import dev.kpp.model.inventory.InventorySummary;
+import dev.kpp.model.inventory.ProxyMode;
+import dev.kpp.model.plan.InventorySummary;
 
 import java.util.Locale;
 import java.util.Map;
@@ -17,6 +18,7 @@ import java.util.stream.Collectors;
 
 /** Text and JSON for {@code kpp inventory} and {@code kpp diff}. */
 public final class InventoryFormats {
+    private static final dev.kpp.app.text.Texts TEXTS = dev.kpp.app.text.Texts.english();
     private InventoryFormats() {
     }
 
@@ -24,29 +26,39 @@ public final class InventoryFormats {
     public static String table(ImportResult r) {
         InventorySummary s = InventorySummary.of(r.inventory());
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "kpp %s — inventory '%s' from %d input(s)%s%s%n", dev.kpp.app.AppInfo.version(),
+        sb.append(String.format(Locale.ROOT, "kpp %s — inventory '%s' from %d input(s)%s%s%n", dev.kpp.app.text.AppInfo.version(),
                 r.inventory().name(), r.sources().size(), r.redacted() ? " (redacted)" : "",
                 r.cancelled() ? " (PARTIAL: cancelled)" : ""));
-        long total = s.servicesByType().values().stream().mapToLong(Long::longValue).sum();
-        sb.append(String.format(Locale.ROOT, "Services        %,10d  (%s; headless %,d)%n", total,
+        sb.append(String.format(Locale.ROOT, "Services        %,10d  (%s; headless %,d)%n", s.services(),
                 s.servicesByType().entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %,d", e.getKey(),
                         e.getValue())).collect(Collectors.joining(", ")), s.headless()));
         sb.append(String.format(Locale.ROOT, "  proxied       %,10d  with %,d ports; %,d NodePorts, %,d load-balancer IPs%n",
                 s.proxied(), s.servicePorts(), s.nodePorts(), s.loadBalancerIPs()));
-        sb.append(String.format(Locale.ROOT, "Endpoints       %,10d  ready, in %,d EndpointSlices%n", s.endpoints(),
+        InventorySummary.Endpoints e = s.endpoints();
+        sb.append(String.format(Locale.ROOT, "Endpoints       %,10d  listed in %,d EndpointSlices%n", e.listed(),
                 s.endpointSlices()));
-        InventorySummary.Distribution d = s.endpointsPerService();
-        sb.append(String.format(Locale.ROOT, "  per Service   min %,d  p50 %,d  p90 %,d  p99 %,d  max %,d  mean %.1f%n",
-                d.min(), d.p50(), d.p90(), d.p99(), d.max(), d.mean()));
+        sb.append(String.format(Locale.ROOT, "  ready         %,10d  (what kube-proxy programs)%n", e.ready()));
+        excluded(sb, "not ready", e.notReady());
+        excluded(sb, "terminating", e.terminating());
+        excluded(sb, "other family", e.otherFamily());
+        excluded(sb, "not proxied", e.notProxied());
+        excluded(sb, "orphaned", e.orphaned());
+        excluded(sb, "duplicate", e.duplicate());
+        InventorySummary.Distribution d = s.perService();
+        sb.append(String.format(Locale.ROOT, "  per Service   min %,d  p50 %,d  p90 %,d  p99 %,d  max %,d  mean %s%n",
+                d.min(), d.p50(), d.p90(), d.p99(), d.max(), dev.kpp.app.text.Numbers.number(d.mean())));
         sb.append(String.format(Locale.ROOT, "Nodes           %,10d  (%s cores)%n", s.nodes(),
                 fmt(s.totalCores())));
         sb.append("  kernels       ").append(counts(s.kernels())).append('\n');
         sb.append("  kubelets      ").append(counts(s.kubeletVersions())).append('\n');
         sb.append(String.format(Locale.ROOT, "Kubernetes      %10s  kube-proxy mode: %s%n",
                 s.kubernetesVersion().isEmpty() ? "unknown" : s.kubernetesVersion(),
-                s.mode().isEmpty() ? "unset (iptables on Linux)" : s.mode()));
+                s.configuredMode().map(ProxyMode::id).orElse("unset (iptables on Linux)")));
         sb.append(String.format(Locale.ROOT, "Namespaces      %,10d  NetworkPolicies %,d%n", s.namespaces(),
                 s.networkPolicies()));
+        for (InventorySummary.Note n : s.notes()) {
+            sb.append("Note            ").append(TEXTS.note(n)).append('\n');
+        }
         if (!r.skippedKinds().isEmpty()) {
             sb.append("Skipped kinds   ").append(counts(r.skippedKinds())).append('\n');
         }
@@ -64,6 +76,12 @@ public final class InventoryFormats {
                     errors, warnings));
         }
         return sb.toString();
+    }
+
+    private static void excluded(StringBuilder sb, String label, long n) {
+        if (n > 0) {
+            sb.append(String.format(Locale.ROOT, "  %-13s %,10d  not counted%n", label, n));
+        }
     }
 
     private static String metricsLine(ObservedMetrics m) {
@@ -114,6 +132,7 @@ public final class InventoryFormats {
         o.put("redacted", r.redacted());
         o.put("partial", r.cancelled());
         ObjectNode svc = o.putObject("services");
+        svc.put("total", s.services());
         s.servicesByType().forEach(svc::put);
         svc.put("headless", s.headless());
         svc.put("proxied", s.proxied());
@@ -121,10 +140,19 @@ public final class InventoryFormats {
         svc.put("nodePorts", s.nodePorts());
         svc.put("loadBalancerIPs", s.loadBalancerIPs());
         ObjectNode ep = o.putObject("endpoints");
-        ep.put("ready", s.endpoints());
+        InventorySummary.Endpoints e = s.endpoints();
+        ep.put("ready", e.ready());
         ep.put("endpointSlices", s.endpointSlices());
+        ep.put("listed", e.listed());
+        ObjectNode ex = ep.putObject("excluded");
+        ex.put("notReady", e.notReady());
+        ex.put("terminating", e.terminating());
+        ex.put("otherFamily", e.otherFamily());
+        ex.put("notProxied", e.notProxied());
+        ex.put("orphaned", e.orphaned());
+        ex.put("duplicate", e.duplicate());
         ObjectNode per = ep.putObject("perService");
-        InventorySummary.Distribution d = s.endpointsPerService();
+        InventorySummary.Distribution d = s.perService();
         per.put("min", d.min());
         per.put("p50", d.p50());
         per.put("p90", d.p90());
@@ -139,9 +167,15 @@ public final class InventoryFormats {
         ObjectNode kubelets = nodes.putObject("kubeletVersions");
         s.kubeletVersions().forEach(kubelets::put);
         o.put("kubernetesVersion", s.kubernetesVersion());
-        o.put("kubeProxyMode", s.mode());
+        o.put("kubeProxyMode", s.configuredMode().map(ProxyMode::id).orElse(""));
         o.put("namespaces", s.namespaces());
         o.put("networkPolicies", s.networkPolicies());
+        ArrayNode notes = o.putArray("notes");
+        for (InventorySummary.Note n : s.notes()) {
+            ObjectNode x = notes.addObject();
+            x.put("code", n.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            x.put("message", TEXTS.note(n));
+        }
         ObjectNode skipped = o.putObject("skippedKinds");
         r.skippedKinds().forEach(skipped::put);
         sourcesJson(o.putArray("sources"), r.sources());
@@ -186,7 +220,7 @@ public final class InventoryFormats {
     /** @return the diff as a table */
     public static String diffTable(InventoryDiff d, String a, String b) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "kpp %s — %s -> %s%n", dev.kpp.app.AppInfo.version(), a, b));
+        sb.append(String.format(Locale.ROOT, "kpp %s — %s -> %s%n", dev.kpp.app.text.AppInfo.version(), a, b));
         sb.append(String.format(Locale.ROOT, "%-12s %12s %12s %12s%n", "", "before", "after", "change"));
         row(sb, "Services", d.servicesBefore(), d.servicesAfter());
         row(sb, "Endpoints", d.endpointsBefore(), d.endpointsAfter());

@@ -1,23 +1,39 @@
 package dev.kpp.app.report;
 
+import dev.kpp.app.text.Messages;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.kpp.app.AppInfo;
+import dev.kpp.app.text.AppInfo;
+import dev.kpp.app.text.Numbers;
+import dev.kpp.app.text.TextTable;
+import dev.kpp.app.text.Texts;
+import dev.kpp.importer.spi.ImportProblem;
+import dev.kpp.importer.spi.ImportResult;
 import dev.kpp.model.cost.ConntrackEstimate;
 import dev.kpp.model.cost.Estimate;
 import dev.kpp.model.cost.ModeCosts;
 import dev.kpp.model.inventory.ProxyMode;
 import dev.kpp.model.rules.ModeStructure;
 import dev.kpp.model.rules.RuleCountStats;
+import dev.kpp.model.plan.Assumption;
+import dev.kpp.model.plan.InventorySummary;
+import dev.kpp.model.plan.Metric;
 import dev.kpp.model.plan.ModePrediction;
+import dev.kpp.model.plan.PlanInput;
+import dev.kpp.model.plan.PlanWarning;
 import dev.kpp.model.plan.Prediction;
 import dev.kpp.model.scenario.ScenarioParams;
 
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.Map;
 
 /**
@@ -27,6 +43,7 @@ import java.util.Map;
 public final class PredictionFormats {
     /** Version of the JSON contract; bumped only for additions that readers may want to detect. */
     public static final int JSON_SCHEMA = 1;
+    private static final Texts TEXTS = Texts.english();
     /** The shared mapper (configured once). */
     public static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -35,6 +52,25 @@ public final class PredictionFormats {
 
     /** @return the prediction as the JSON contract document */
     public static String json(Prediction p, String source) {
+        return write(jsonTree(p, source, List.of(), null));
+    }
+
+    /**
+     * The JSON contract document of a plan input's prediction: the CLI's {@code predict --format json}
+     * and the window's "Copy as JSON" both write this, byte for byte.
+     *
+     * @param input    what was predicted
+     * @param p        the prediction
+     * @param imported the import behind an inventory input, or null
+     * @return the document
+     */
+    public static String json(PlanInput input, Prediction p, ImportResult imported) {
+        return write(jsonTree(p, input.source(), input.assumptions(), imported));
+    }
+
+    /** @return the contract document as a tree (sweeps and reports embed it) */
+    public static ObjectNode jsonTree(Prediction p, String source, List<Assumption> assumptions,
+                                      ImportResult imported) {
         ObjectNode root = MAPPER.createObjectNode();
         ObjectNode kpp = root.putObject("kpp");
         kpp.put("version", AppInfo.version());
@@ -60,12 +96,57 @@ public final class PredictionFormats {
         estimate(calico.putObject("addedLatencyMs"), p.calicoAddedLatencyMs(), 5);
         estimate(calico.putObject("cpuCores"), p.calicoCpuCores(), 5);
         ArrayNode warnings = root.putArray("warnings");
-        for (String w : p.warningIds()) {
+        for (PlanWarning w : p.warnings()) {
             ObjectNode o = warnings.addObject();
-            o.put("code", w);
-            o.put("message", Messages.english().get("warning." + w));
+            o.put("code", w.code().id());
+            o.put("message", TEXTS.warning(w));
+            if (w.mode() != null) {
+                o.put("mode", w.mode().id());
+            }
+            ObjectNode params = o.putObject("params");
+            w.params().forEach((k, v) -> {
+                if (v instanceof Long || v instanceof Integer) {
+                    params.put(k, ((Number) v).longValue());
+                } else if (v instanceof Number n) {
+                    params.put(k, sig(n.doubleValue(), 6));
+                } else {
+                    params.put(k, String.valueOf(v));
+                }
+            });
         }
-        return write(root);
+        ArrayNode assumed = root.putArray("assumptions");
+        for (Assumption a : assumptions) {
+            ObjectNode o = assumed.addObject();
+            o.put("code", a.codeId());
+            o.put("field", a.field());
+            o.put("used", a.used());
+            o.put("seen", a.seen());
+            o.put("message", TEXTS.assumption(a));
+        }
+        if (imported != null) {
+            root.set("inventory", inventoryJson(imported));
+        }
+        return root;
+    }
+
+    /** @return the {@code inventory} object of a prediction for an imported inventory */
+    static ObjectNode inventoryJson(ImportResult r) {
+        InventorySummary s = InventorySummary.of(r.inventory());
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("name", r.inventory().name());
+        o.put("redacted", r.redacted());
+        o.put("services", r.inventory().services().size());
+        o.put("proxiedServices", s.proxied());
+        o.put("readyEndpoints", s.endpoints().ready());
+        o.put("nodes", s.nodes());
+        o.put("kubernetesVersion", s.kubernetesVersion());
+        o.put("kubeProxyMode", s.configuredMode().map(ProxyMode::id).orElse(""));
+        InventoryFormats.sourcesJson(o.putArray("sources"), r.sources());
+        ArrayNode problems = o.putArray("problems");
+        for (ImportProblem p : r.problems()) {
+            problems.add(p.describe());
+        }
+        return o;
     }
 
     private static ObjectNode modeJson(ModePrediction m) {
@@ -117,11 +198,7 @@ public final class PredictionFormats {
 
     /** Rounds to {@code digits} significant digits (keeps small values readable). */
     public static double sig(double v, int digits) {
-        if (v == 0 || Double.isNaN(v) || Double.isInfinite(v)) {
-            return v;
-        }
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(digits, java.math.RoundingMode.HALF_UP))
-                .doubleValue();
+        return Numbers.sig(v, digits);
     }
 
     private static void stats(ObjectNode o, RuleCountStats s) {
@@ -192,97 +269,149 @@ public final class PredictionFormats {
             ModeCosts c = m.costs();
             for (Estimate e : new Estimate[] {c.syncFullSeconds(), c.syncPartialSeconds(), c.syncColdStartSeconds(),
                 c.cpuCores()}) {
-                sb.append(sig(e.value(), 4)).append(',').append(sig(e.low(), 4)).append(',').append(sig(e.high(), 4))
+                sb.append(csvNum(e.value())).append(',').append(csvNum(e.low())).append(',').append(csvNum(e.high()))
                         .append(',');
             }
-            sb.append(sig(c.cpuDataPlaneCores(), 4)).append(',').append(sig(c.cpuControlPlaneCores(), 4)).append(',');
+            sb.append(csvNum(c.cpuDataPlaneCores())).append(',').append(csvNum(c.cpuControlPlaneCores())).append(',');
             Estimate l = c.addedLatencyMs();
-            sb.append(sig(l.value(), 4)).append(',').append(sig(l.low(), 4)).append(',').append(sig(l.high(), 4))
+            sb.append(csvNum(l.value())).append(',').append(csvNum(l.low())).append(',').append(csvNum(l.high()))
                     .append(',');
             sb.append(c.conntrack().entries()).append(',').append(c.conntrack().max()).append(',')
-                    .append(sig(c.conntrack().utilization(), 4)).append('\n');
+                    .append(csvNum(c.conntrack().utilization())).append('\n');
         }
         return sb.toString();
     }
 
     /** @return a terminal table */
     public static String table(Prediction p, String source) {
+        return table(p, source, List.of());
+    }
+
+    /**
+     * @return the terminal table: the scenario, rules per connection, costs with their 90% bands (low
+     *         confidence marked), structure notes, assumptions and warnings; every number through
+     *         {@link Numbers}, so the window and reports show the same digits
+     */
+    public static String table(Prediction p, String source, List<Assumption> assumptions) {
         ScenarioParams sp = p.scenario();
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "kpp %s — %s%n", AppInfo.version(), source));
-        sb.append(String.format(Locale.ROOT,
-                "%,d services x %d port(s) x %d endpoints (%.0f%% NodePort, %.0f%% LoadBalancer), %,d nodes x %s cores,%n"
-                        + "%,.0f requests/s per node, %s requests/connection -> %,.1f new connections/s; kernel %s, "
-                        + "kube-proxy %s%n%n",
-                sp.services(), sp.portsPerService(), sp.endpointsPerService(), 100 * sp.nodePortShare(),
-                100 * sp.loadBalancerShare(), sp.nodes(), fmt(sp.coresPerNode(), 0), sp.requestsPerSecond(),
-                fmt(sp.requestsPerConnection(), 0), sp.newConnectionsPerSecond(), sp.kernel(),
-                sp.kubernetesVersion()));
-        sb.append(String.format(Locale.ROOT, "%-10s %12s %9s %9s %9s %12s %14s %14s%n", "mode", "rules/conn", "p50",
-                "p99", "worst", "NodePort max", "rules/objects", "sync objects"));
-        sb.append(String.format(Locale.ROOT, "%-10s %12s %9s %9s %9s %12s %14s %14s%n", "", "mean", "", "", "", "",
-                "", "full/partial"));
+        long ports = p.workload().servicePorts();
+        sb.append(String.format(Locale.ROOT, "%s Services, %s Service ports, %s endpoints per port "
+                        + "(%s NodePort, %s LoadBalancer); %s nodes × %s cores%n",
+                Numbers.count(sp.services()), Numbers.count(ports), Numbers.number(p.workload().meanEndpointsPerPort()),
+                Numbers.share(sp.nodePortShare()), Numbers.share(sp.loadBalancerShare()), Numbers.count(sp.nodes()),
+                Numbers.number(sp.coresPerNode())));
+        sb.append(String.format(Locale.ROOT, "%s requests/s per node, %s per connection → %s new connections/s; "
+                        + "kernel %s, kube-proxy %s%n%n",
+                Numbers.number(sp.requestsPerSecond()),
+                sp.requestsPerConnection() == 1 ? "1 request" : Numbers.number(sp.requestsPerConnection()) + " requests",
+                Numbers.number(sp.newConnectionsPerSecond()), sp.kernel(), sp.kubernetesVersion()));
+
+        sb.append("Rules a new connection evaluates, and what each mode writes\n");
+        TextTable rules = new TextTable("mode", "mean", "p50", "p99", "worst", "NodePort worst", "rules/objects",
+                "sync objects full", "partial", "cold start");
         for (ModePrediction m : p.modes()) {
             ModeStructure s = m.structure();
-            sb.append(String.format(Locale.ROOT, "%-10s %,12.1f %,9d %,9d %,9d %12s %,14d %14s%n", m.mode().id(),
-                    s.clusterIp().mean(), s.clusterIp().p50(), s.clusterIp().p99(), s.clusterIp().worst(),
-                    s.nodePort().worst() == 0 ? "-" : String.format(Locale.ROOT, "%,d", s.nodePort().worst()),
-                    s.rulesTotal(), compact(s.syncObjectsFull()) + "/" + compact(s.syncObjectsPartial())));
+            rules.row(m.mode().id(), Numbers.exact(s.clusterIp().mean()), Numbers.count(s.clusterIp().p50()),
+                    Numbers.count(s.clusterIp().p99()), Numbers.count(s.clusterIp().worst()),
+                    s.nodePort().worst() == 0 ? "-" : Numbers.count(s.nodePort().worst()),
+                    Numbers.count(s.rulesTotal()), Numbers.count(s.syncObjectsFull()),
+                    Numbers.count(s.syncObjectsPartial()), Numbers.count(s.syncObjectsColdStart()));
         }
-        sb.append(String.format(Locale.ROOT, "%n%-10s %22s %22s %22s %24s %22s %11s%n", "mode", "sync full s",
-                "sync partial s", "cold start s", "CPU cores (dp + cp)", "added latency us", "conntrack"));
+        sb.append(rules.render()).append('\n');
+
+        sb.append("Costs per node, with 90% prediction bands\n");
+        List<Metric> costs = List.of(Metric.SYNC_FULL_SECONDS, Metric.SYNC_PARTIAL_SECONDS,
+                Metric.SYNC_COLD_START_SECONDS, Metric.CPU_CORES, Metric.ADDED_LATENCY_MS, Metric.CONNTRACK_UTILIZATION);
+        List<String> header = new ArrayList<>(List.of("mode"));
+        costs.forEach(m -> header.add(TEXTS.messages().get(dev.kpp.app.text.Keys.metricShort(m))));
+        TextTable cost = new TextTable(header.toArray(String[]::new));
+        Set<String> lowReasons = new LinkedHashSet<>();
         for (ModePrediction m : p.modes()) {
-            ModeCosts c = m.costs();
-            sb.append(String.format(Locale.ROOT, "%-10s %22s %22s %22s %24s %22s %10.1f%%%n", m.mode().id(),
-                    band(c.syncFullSeconds(), 1), band(c.syncPartialSeconds(), 1), band(c.syncColdStartSeconds(), 1),
-                    band(c.cpuCores(), 1) + String.format(Locale.ROOT, " (%s+%s)", num(c.cpuDataPlaneCores()),
-                            num(c.cpuControlPlaneCores())),
-                    band(c.addedLatencyMs(), 1000), 100 * c.conntrack().utilization()));
+            List<String> cells = new ArrayList<>(List.of(m.mode().id()));
+            for (Metric metric : costs) {
+                Estimate e = metric.of(m);
+                String cell = Numbers.band(e, metric.unit());
+                if (e.confidence() == Estimate.Confidence.LOW) {
+                    cell += " *";
+                    lowReasons.add(metric.key() + (e.reason().isEmpty() ? "" : " (" + e.reason() + ")"));
+                }
+                cells.add(cell);
+            }
+            cost.row(cells.toArray(String[]::new));
         }
-        sb.append("Bands are 90% prediction intervals from the calibration's leave-one-out residuals "
-                + "(kpp validate).\n");
+        sb.append(cost.render());
+        TextTable split = new TextTable("mode", "CPU data plane", "CPU control plane");
+        for (ModePrediction m : p.modes()) {
+            split.row(m.mode().id(), Numbers.cores(m.costs().cpuDataPlaneCores()),
+                    Numbers.cores(m.costs().cpuControlPlaneCores()));
+        }
+        sb.append('\n').append(split.render());
+        sb.append("Bands are 90% prediction intervals from the calibration's validation residuals (kpp validate); "
+                + "m = millicores.\n");
+        if (!lowReasons.isEmpty()) {
+            sb.append("* low confidence: ").append(String.join(", ", lowReasons)).append('\n');
+        }
         ModeStructure ipt = p.mode(ProxyMode.IPTABLES).structure();
-        sb.append(String.format(Locale.ROOT, "%niptables: %,d nat + %,d filter rules, KUBE-SERVICES %,d rules (%s layout)%n",
-                ipt.count("nat"), ipt.count("filter"), ipt.count("kubeServicesLength"),
+        sb.append(String.format(Locale.ROOT, "%niptables: %s nat + %s filter rules, KUBE-SERVICES %s rules (%s layout)%n",
+                Numbers.count(ipt.count("nat")), Numbers.count(ipt.count("filter")),
+                Numbers.count(ipt.count("kubeServicesLength")),
                 ipt.count("layoutLegacy") == 1 ? "pre-1.21, 2 rules per ClusterIP" : "1.21+"));
         ModeStructure ebpf = p.mode(ProxyMode.EBPF).structure();
-        sb.append(String.format(Locale.ROOT, "eBPF: %,d of %,d service-map entries (%.0f%%)%n",
-                ebpf.count("lbMapEntries"), ebpf.count("lbMapMax"),
-                100.0 * ebpf.count("lbMapEntries") / ebpf.count("lbMapMax")));
-        sb.append(String.format(Locale.ROOT, "Calico policy add-on: %.1f rules per new connection (%d pods/node, %s "
-                + "policies/pod): +%s us, +%s cores%n", p.calicoRulesPerConnection(), sp.podsPerNode(),
-                fmt(sp.policiesPerPod(), 1), band(p.calicoAddedLatencyMs(), 1000), band(p.calicoCpuCores(), 1)));
-        for (String w : p.warningIds()) {
-            sb.append("warning: ").append(Messages.english().get("warning." + w)).append('\n');
+        sb.append(String.format(Locale.ROOT, "eBPF: %s of %s service-map entries (%s)%n",
+                Numbers.count(ebpf.count("lbMapEntries")), Numbers.count(ebpf.count("lbMapMax")),
+                Numbers.share(ebpf.count("lbMapEntries") / (double) ebpf.count("lbMapMax"))));
+        sb.append(String.format(Locale.ROOT, "Calico policy add-on: %s rules per new connection (%s pods/node, %s "
+                        + "policies/pod): +%s latency, +%s CPU%n", Numbers.number(p.calicoRulesPerConnection()),
+                Numbers.count(sp.podsPerNode()), Numbers.number(sp.policiesPerPod()),
+                Numbers.band(p.calicoAddedLatencyMs(), dev.kpp.model.units.Unit.MILLISECONDS),
+                Numbers.band(p.calicoCpuCores(), dev.kpp.model.units.Unit.CORES)));
+        for (Assumption a : assumptions) {
+            sb.append("assumed: ").append(TEXTS.assumption(a)).append('\n');
+        }
+        for (String w : warningLines(p.warnings())) {
+            sb.append("warning: ").append(w).append('\n');
         }
         return sb.toString();
     }
 
-    /** value [low-high], scaled. */
-    private static String band(Estimate e, double scale) {
-        return num(e.value() * scale) + " [" + num(e.low() * scale) + "-" + num(e.high() * scale) + "]";
+    /**
+     * @return the warnings as sentences, one per condition: a condition several modes share with the same
+     *         numbers is worded once, naming every mode ("iptables, ipvs, nftables: ...")
+     */
+    public static List<String> warningLines(List<PlanWarning> warnings) {
+        java.util.Map<String, List<PlanWarning>> groups = new java.util.LinkedHashMap<>();
+        for (PlanWarning w : warnings) {
+            java.util.Map<String, Object> rest = new java.util.LinkedHashMap<>(w.params());
+            rest.remove("mode");
+            groups.computeIfAbsent(w.code().id() + rest, k -> new ArrayList<>()).add(w);
+        }
+        List<String> out = new ArrayList<>();
+        for (List<PlanWarning> g : groups.values()) {
+            PlanWarning first = g.get(0);
+            if (g.size() > 1 && first.params().containsKey("mode")) {
+                java.util.Map<String, Object> merged = new java.util.LinkedHashMap<>(first.params());
+                merged.put("mode", String.join(", ", g.stream().map(w -> w.mode().id()).toList()));
+                out.add(TEXTS.warning(new PlanWarning(first.code(), null, merged)));
+            } else {
+                out.add(TEXTS.warning(first));
+            }
+        }
+        return out;
     }
 
     /** Three significant digits, plain notation. */
     public static String num(double v) {
-        if (v == 0) {
-            return "0";
-        }
-        double r = sig(v, 3);
-        if (Math.abs(r) >= 1000) {
-            return String.format(Locale.ROOT, "%,.0f", r);
-        }
-        return new java.math.BigDecimal(Double.toString(r)).stripTrailingZeros().toPlainString();
+        return Numbers.number(v);
     }
 
-    private static String compact(long v) {
-        if (v >= 10_000_000) {
-            return String.format(Locale.ROOT, "%.1fM", v / 1e6);
+    /** @return four significant digits in plain decimal notation (spreadsheets read it in any locale) */
+    public static String csvNum(double v) {
+        if (v == 0 || Double.isNaN(v) || Double.isInfinite(v)) {
+            return v == 0 ? "0" : Double.toString(v);
         }
-        if (v >= 10_000) {
-            return String.format(Locale.ROOT, "%.0fk", v / 1e3);
-        }
-        return Long.toString(v);
+        return new java.math.BigDecimal(Double.toString(sig(v, 4))).stripTrailingZeros().toPlainString();
     }
 
     /** Rounds half-up to {@code digits} decimals. */

@@ -31,7 +31,7 @@ class CliTest {
     void predictSamplePrintsATableWithEveryMode() {
         Run r = run("predict", "--sample", "tigera-10k");
         assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("iptables", "ipvs", "nftables", "ebpf", "20,022", "sync full s");
+        assertThat(r.out()).contains("iptables", "ipvs", "nftables", "ebpf", "20,022", "Full sync");
     }
 
     @Test

@@ -66,6 +66,33 @@ class MessagesConsistencyTest {
             used.add(m.labelKey().replace(".label", ".tooltip"));
             used.add(m.unitKey());
         }
+        // every code of the model and the importer has its wording (dev.kpp.app.text.Keys)
+        for (dev.kpp.model.plan.Metric m : dev.kpp.model.plan.Metric.values()) {
+            used.add(dev.kpp.app.text.Keys.metricLabel(m));
+            used.add(dev.kpp.app.text.Keys.metricShort(m));
+            used.add(dev.kpp.app.text.Keys.metricTooltip(m));
+        }
+        for (dev.kpp.model.plan.PlanWarning.Code c : dev.kpp.model.plan.PlanWarning.Code.values()) {
+            used.add(dev.kpp.app.text.Keys.warning(c));
+        }
+        for (dev.kpp.model.plan.Assumption.Code c : dev.kpp.model.plan.Assumption.Code.values()) {
+            used.add(dev.kpp.app.text.Keys.assumption(c));
+        }
+        for (dev.kpp.model.plan.InventorySummary.Note n : dev.kpp.model.plan.InventorySummary.Note.values()) {
+            used.add(dev.kpp.app.text.Keys.note(n));
+        }
+        for (dev.kpp.model.units.InvalidValueException.Code c : dev.kpp.model.units.InvalidValueException.Code.values()) {
+            used.add(dev.kpp.app.text.Keys.invalid(c));
+        }
+        for (dev.kpp.model.scenario.ScenarioField f : dev.kpp.model.scenario.ScenarioField.values()) {
+            used.add(dev.kpp.app.text.Keys.field(f));
+        }
+        for (dev.kpp.model.units.Unit u : dev.kpp.model.units.Unit.values()) {
+            used.add(dev.kpp.app.text.Keys.unit(u));
+        }
+        for (dev.kpp.model.inventory.ProxyMode m : dev.kpp.model.inventory.ProxyMode.values()) {
+            used.add(dev.kpp.app.text.Keys.mode(m));
+        }
         used.removeIf(k -> k.endsWith("."));
         Set<String> missing = new TreeSet<>(used);
         missing.removeAll(bundle.stringPropertyNames());

@@ -1,7 +1,7 @@
 package dev.kpp.app.ui;
 
 import dev.kpp.app.AppContext;
-import dev.kpp.app.report.Messages;
+import dev.kpp.app.text.Messages;
 import dev.kpp.app.ui.chart.LogChart;
 import dev.kpp.app.ui.common.FxDialogService;
 import dev.kpp.app.ui.common.FxTaskRunner;

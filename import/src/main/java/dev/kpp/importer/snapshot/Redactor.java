@@ -175,7 +175,68 @@ public final class Redactor {
             }
             addresses.put(addr, known);
         }
-        return known + suffix;
+        return slash >= 0 ? network(known, suffix) : known;
+    }
+
+    /**
+     * @return the pseudonym masked to the CIDR's prefix, so a redacted CIDR is still a network address
+     *         (10.128.0.0/9 becomes e.g. 10.0.0.0/9, never 10.1.173.177/9)
+     */
+    static String network(String address, String suffix) {
+        int prefix;
+        try {
+            prefix = Integer.parseInt(suffix.substring(1));
+        } catch (NumberFormatException e) {
+            return address + suffix;
+        }
+        byte[] bytes;
+        try {
+            bytes = java.net.InetAddress.getByName(address).getAddress();
+        } catch (java.net.UnknownHostException e) {
+            return address + suffix;
+        }
+        if (prefix < 0 || prefix > bytes.length * 8) {
+            return address + suffix;
+        }
+        for (int bit = prefix; bit < bytes.length * 8; bit++) {
+            bytes[bit / 8] &= (byte) ~(0x80 >> (bit % 8));
+        }
+        try {
+            String net = java.net.InetAddress.getByAddress(bytes).getHostAddress();
+            if (bytes.length == 16) {
+                net = compressV6(net);
+            }
+            return net + suffix;
+        } catch (java.net.UnknownHostException e) {
+            return address + suffix;
+        }
+    }
+
+    /** @return an IPv6 address in its shortest form ("fd00:0:0:0:0:0:0:0" becomes "fd00::") */
+    private static String compressV6(String full) {
+        String[] parts = full.split(":");
+        int bestStart = -1, bestLen = 0;
+        for (int i = 0; i < parts.length; ) {
+            if (parts[i].equals("0")) {
+                int j = i;
+                while (j < parts.length && parts[j].equals("0")) {
+                    j++;
+                }
+                if (j - i > bestLen) {
+                    bestStart = i;
+                    bestLen = j - i;
+                }
+                i = j;
+            } else {
+                i++;
+            }
+        }
+        if (bestLen < 2) {
+            return full;
+        }
+        String head = String.join(":", java.util.Arrays.copyOfRange(parts, 0, bestStart));
+        String tail = String.join(":", java.util.Arrays.copyOfRange(parts, bestStart + bestLen, parts.length));
+        return head + "::" + tail;
     }
 
     private static String base32(byte[] bytes) {

@@ -67,8 +67,8 @@ public record InventoryDiff(long servicesBefore, long servicesAfter, List<String
                 removed.add(k);
             }
         }
-        Map<String, Integer> epA = InventorySummary.readyEndpointsByService(before);
-        Map<String, Integer> epB = InventorySummary.readyEndpointsByService(after);
+        Map<String, Integer> epA = ReadyEndpoints.byService(before);
+        Map<String, Integer> epB = ReadyEndpoints.byService(after);
         Map<String, long[]> ns = new TreeMap<>();
         long endpointsA = tally(before, epA, ns, 0);
         long endpointsB = tally(after, epB, ns, 1);

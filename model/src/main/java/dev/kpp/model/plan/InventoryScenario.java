@@ -8,7 +8,10 @@ import dev.kpp.model.inventory.ServiceType;
 import dev.kpp.model.inventory.SessionAffinity;
 import dev.kpp.model.inventory.TrafficPolicy;
 import dev.kpp.model.rules.Workload;
+import dev.kpp.model.rules.WorkloadBuilder;
+import dev.kpp.model.scenario.ScenarioField;
 import dev.kpp.model.scenario.ScenarioParams;
+import dev.kpp.model.units.InvalidValueException;
 import dev.kpp.model.units.KernelVersion;
 import dev.kpp.model.units.KubeVersion;
 
@@ -20,10 +23,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Derives the scenario inputs that an imported inventory determines: the Service mix, nodes and
- * cores, kernel, Kubernetes version and kube-proxy settings. Traffic (requests per second and per
- * connection, churn) and the Calico add-on inputs are not in an inventory and come from
- * {@code base}; so does anything the inventory leaves unknown (no nodes, no kernel...).
+ * The one derivation of a scenario from an imported inventory: the Service mix, nodes and cores,
+ * kernel, Kubernetes version and kube-proxy settings. Traffic (requests per second and per
+ * connection, churn) and the Calico add-on inputs are not in an inventory and come from the defaults
+ * given; so does anything the inventory leaves unknown, and each such substitution is recorded as an
+ * {@link Assumption}.
  */
 public final class InventoryScenario {
     private InventoryScenario() {
@@ -31,11 +35,12 @@ public final class InventoryScenario {
 
     /**
      * @param inv      the inventory
-     * @param workload its workload ({@link dev.kpp.model.rules.WorkloadBuilder#fromInventory})
-     * @param base     defaults for what the inventory does not say
-     * @return the scenario
+     * @param defaults values for what the inventory does not say (traffic, Calico inputs, unknown facts)
+     * @return the inventory ready for planning
      */
-    public static ScenarioParams derive(ClusterInventory inv, Workload workload, ScenarioParams base) {
+    public static InventoryBase derive(ClusterInventory inv, ScenarioParams defaults) {
+        Workload workload = WorkloadBuilder.fromInventory(inv, null);
+        List<Assumption> assumed = new ArrayList<>();
         List<ServiceInfo> proxied = new ArrayList<>();
         for (ServiceInfo s : inv.services()) {
             if (s.proxied()) {
@@ -43,6 +48,10 @@ public final class InventoryScenario {
             }
         }
         long services = Math.min(ScenarioParams.MAX_SERVICES, proxied.size());
+        if (proxied.size() > ScenarioParams.MAX_SERVICES) {
+            assumed.add(new Assumption(Assumption.Code.CAPPED, ScenarioField.SERVICES.id(),
+                    Long.toString(services), Integer.toString(proxied.size())));
+        }
         long nodePort = 0, lb = 0, external = 0, externalLocal = 0, affinity = 0;
         for (ServiceInfo s : proxied) {
             if (s.type() == ServiceType.NODE_PORT) {
@@ -61,39 +70,82 @@ public final class InventoryScenario {
             }
         }
         double n = Math.max(1, proxied.size());
-        int ports = services == 0 ? base.portsPerService()
-                : (int) Math.max(1, Math.min(100, Math.round(workload.servicePorts() / (double) services)));
-        int endpoints = (int) Math.min(ScenarioParams.MAX_ENDPOINTS_PER_SERVICE,
-                Math.round(workload.meanEndpointsPerPort()));
+        int ports = defaults.portsPerService();
+        if (services > 0) {
+            double mean = workload.servicePorts() / (double) proxied.size();
+            ports = (int) Math.max(1, Math.min(ScenarioField.PORTS_PER_SERVICE.max(), Math.round(mean)));
+            if (mean != ports) {
+                assumed.add(new Assumption(Assumption.Code.MEAN_SHOWN, ScenarioField.PORTS_PER_SERVICE.id(),
+                        Integer.toString(ports), InvalidValueException.plain(Math.round(mean * 100) / 100.0)));
+            }
+        }
+        double meanEndpoints = workload.meanEndpointsPerPort();
+        int endpoints = (int) Math.min(ScenarioParams.MAX_ENDPOINTS_PER_SERVICE, Math.round(meanEndpoints));
 
         KubeProxyConfig kp = inv.kubeProxy();
-        double sync = Math.min(86_400, kp.syncPeriodSeconds());
-        ScenarioParams p = base
-                .withServices(services)
-                .withPortsPerService(ports)
-                .withEndpointsPerService(endpoints)
-                .withShares(nodePort / n, lb / n)
-                .withExternalLocalShare(external == 0 ? 0 : externalLocal / (double) external)
-                .withAffinityShare(affinity / n)
-                .withSyncPeriods(sync, Math.min(sync, kp.minSyncPeriodSeconds()))
-                .withMasquerade(kp.masqueradeAll(), kp.localDetectorImplemented())
-                .withConntrack(kp.conntrack());
-        if (!inv.nodes().isEmpty()) {
-            p = p.withNodes(Math.min(100_000, inv.nodes().size()));
+        double sync = Math.min(ScenarioField.SYNC_PERIOD.max(), kp.syncPeriodSeconds());
+        ScenarioParams.Builder b = defaults.toBuilder();
+        b.services = services;
+        b.portsPerService = ports;
+        b.endpointsPerService = endpoints;
+        b.nodePortShare = nodePort / n;
+        b.loadBalancerShare = lb / n;
+        b.externalLocalShare = external == 0 ? 0 : externalLocal / (double) external;
+        b.affinityShare = affinity / n;
+        b.syncPeriodSeconds = sync;
+        b.minSyncPeriodSeconds = Math.min(sync, kp.minSyncPeriodSeconds());
+        b.masqueradeAll = kp.masqueradeAll();
+        b.localDetector = kp.localDetectorImplemented();
+        b.conntrack = kp.conntrack();
+        if (kp.equals(KubeProxyConfig.defaults())) {
+            assumed.add(new Assumption(Assumption.Code.DEFAULT_USED, "kubeProxy", "defaults", ""));
+        }
+        if (inv.nodes().isEmpty()) {
+            assumed.add(new Assumption(Assumption.Code.DEFAULT_USED, ScenarioField.NODES.id(),
+                    Integer.toString(defaults.nodes()), ""));
+            assumed.add(new Assumption(Assumption.Code.DEFAULT_USED, ScenarioField.CORES_PER_NODE.id(),
+                    InvalidValueException.plain(defaults.coresPerNode()), ""));
+            assumed.add(new Assumption(Assumption.Code.DEFAULT_USED, ScenarioField.KERNEL.id(),
+                    defaults.kernel().toString(), ""));
+        } else {
+            int nodes = (int) Math.min(ScenarioField.NODES.max(), inv.nodes().size());
+            if (nodes < inv.nodes().size()) {
+                assumed.add(new Assumption(Assumption.Code.CAPPED, ScenarioField.NODES.id(), Integer.toString(nodes),
+                        Integer.toString(inv.nodes().size())));
+            }
+            b.nodes = nodes;
             double cores = medianCores(inv.nodes());
             if (cores >= 1) {
-                p = p.withCoresPerNode(Math.min(1024, cores));
+                b.coresPerNode = Math.min(ScenarioField.CORES_PER_NODE.max(), cores);
+                if (cores > ScenarioField.CORES_PER_NODE.max()) {
+                    assumed.add(new Assumption(Assumption.Code.CAPPED, ScenarioField.CORES_PER_NODE.id(),
+                            InvalidValueException.plain(b.coresPerNode), InvalidValueException.plain(cores)));
+                }
+            } else {
+                assumed.add(new Assumption(Assumption.Code.DEFAULT_USED, ScenarioField.CORES_PER_NODE.id(),
+                        InvalidValueException.plain(defaults.coresPerNode()), ""));
             }
-            KernelVersion kernel = mostCommonKernel(inv.nodes());
+            Map<KernelVersion, Integer> kernels = kernelCounts(inv.nodes());
+            KernelVersion kernel = mostCommon(kernels);
             if (kernel != null) {
-                p = p.withKernel(kernel);
+                b.kernel = kernel;
+                if (kernels.size() > 1) {
+                    assumed.add(new Assumption(Assumption.Code.MOST_COMMON_USED, ScenarioField.KERNEL.id(),
+                            kernel.toString(), kernels.size() + " kernels"));
+                }
+            } else {
+                assumed.add(new Assumption(Assumption.Code.DEFAULT_USED, ScenarioField.KERNEL.id(),
+                        defaults.kernel().toString(), ""));
             }
         }
         KubeVersion version = version(inv);
         if (version != null) {
-            p = p.withKubernetesVersion(version);
+            b.kubernetesVersion = version;
+        } else {
+            assumed.add(new Assumption(Assumption.Code.DEFAULT_USED, ScenarioField.KUBERNETES_VERSION.id(),
+                    defaults.kubernetesVersion().toString(), ""));
         }
-        return p;
+        return new InventoryBase(inv, workload, b.build(), proxied.size(), meanEndpoints, assumed);
     }
 
     static double medianCores(List<NodeInfo> nodes) {
@@ -105,19 +157,23 @@ public final class InventoryScenario {
         return c.length % 2 == 1 ? c[c.length / 2] : (c[c.length / 2 - 1] + c[c.length / 2]) / 2;
     }
 
-    /** @return the most common parsable kernel (ties: the older, the conservative choice), or null */
-    static KernelVersion mostCommonKernel(List<NodeInfo> nodes) {
+    static Map<KernelVersion, Integer> kernelCounts(List<NodeInfo> nodes) {
         Map<KernelVersion, Integer> counts = new HashMap<>();
         for (NodeInfo node : nodes) {
             try {
                 counts.merge(KernelVersion.parse(node.kernelVersion()), 1, Integer::sum);
             } catch (IllegalArgumentException e) {
-                // unknown kernel
+                // unknown kernel: not counted
             }
         }
-        KernelVersion best = null;
+        return counts;
+    }
+
+    /** @return the most common key (ties: the smaller, i.e. the older and conservative one), or null */
+    static <K extends Comparable<K>> K mostCommon(Map<K, Integer> counts) {
+        K best = null;
         int bestCount = 0;
-        for (Map.Entry<KernelVersion, Integer> e : new TreeMap<>(counts).entrySet()) {
+        for (Map.Entry<K, Integer> e : new TreeMap<>(counts).entrySet()) {
             if (e.getValue() > bestCount) {
                 best = e.getKey();
                 bestCount = e.getValue();
@@ -144,14 +200,6 @@ public final class InventoryScenario {
                 // unknown
             }
         }
-        KubeVersion best = null;
-        int bestCount = 0;
-        for (Map.Entry<KubeVersion, Integer> e : new TreeMap<>(counts).entrySet()) {
-            if (e.getValue() > bestCount) {
-                best = e.getKey();
-                bestCount = e.getValue();
-            }
-        }
-        return best;
+        return mostCommon(counts);
     }
 }

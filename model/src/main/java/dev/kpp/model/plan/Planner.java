@@ -18,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 
 /**
  * The engine facade: one call predicts every mode for a scenario. Pure and thread-safe. The
@@ -44,6 +46,78 @@ public final class Planner {
     /** @return the calibration this planner predicts with */
     public Calibration calibration() {
         return calibration;
+    }
+
+    /** Smallest Service count of the growth sweep. */
+    public static final double GROWTH_MIN_SERVICES = 10;
+    /** Points per decade of the growth sweep. */
+    public static final int GROWTH_POINTS_PER_DECADE = 24;
+
+    /** Predicts what a plan input describes (a synthetic cluster, or an inventory scaled to the inputs). */
+    public Prediction predict(PlanInput input) {
+        return predict(input.workload(), input.params());
+    }
+
+    /**
+     * Predicts along one varied input.
+     *
+     * @param input     the base
+     * @param varied    the input to vary
+     * @param values    its values
+     * @param cancelled checked between points
+     * @return the sweep
+     * @throws java.util.concurrent.CancellationException when cancelled
+     */
+    public SweepResult sweep(PlanInput input, Sweep.Input varied, List<Double> values, BooleanSupplier cancelled) {
+        double[] xs = new double[values.size()];
+        List<Prediction> points = new ArrayList<>(values.size());
+        for (int i = 0; i < xs.length; i++) {
+            if (cancelled.getAsBoolean()) {
+                throw new CancellationException();
+            }
+            PlanInput at = input.with(varied, values.get(i));
+            xs[i] = varied.applied(at.params());
+            points.add(predict(at));
+        }
+        return new SweepResult(varied, xs, points);
+    }
+
+    /**
+     * Plans: the prediction at the inputs, the growth sweep over Services (from
+     * {@link #GROWTH_MIN_SERVICES} to {@link #growthMax}) and every crossover against the budgets.
+     *
+     * @param input     what to plan
+     * @param budgets   the user's budgets
+     * @param cancelled checked between sweep points
+     * @return the plan
+     * @throws java.util.concurrent.CancellationException when cancelled
+     */
+    public Plan plan(PlanInput input, Budgets budgets, BooleanSupplier cancelled) {
+        Prediction current = predict(input);
+        SweepResult growth = sweep(input, Sweep.Input.SERVICES, growthServices(input.params().services()), cancelled);
+        List<Crossover> crossovers = new ArrayList<>();
+        for (Metric m : MetricCatalog.chartable()) {
+            crossovers.addAll(Crossovers.find(growth, m, budgets.limit(m)));
+        }
+        return new Plan(input, current, growth, budgets, crossovers);
+    }
+
+    /** @return the growth sweep's right end: a power of ten at least 100,000 and above twice the count */
+    public static double growthMax(long services) {
+        double target = Math.max(100_000, services * 2.0);
+        return Math.min(ScenarioParams.MAX_SERVICES, Math.pow(10, Math.ceil(Math.log10(target))));
+    }
+
+    /** @return the Service counts of the growth sweep */
+    public static List<Double> growthServices(long services) {
+        double max = growthMax(services);
+        int decades = (int) Math.round(Math.log10(max / GROWTH_MIN_SERVICES));
+        int n = decades * GROWTH_POINTS_PER_DECADE + 1;
+        List<Double> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add((double) Math.round(GROWTH_MIN_SERVICES * Math.pow(10, i / (double) GROWTH_POINTS_PER_DECADE)));
+        }
+        return out;
     }
 
     /** Predicts a synthetic cluster described by the scenario. */

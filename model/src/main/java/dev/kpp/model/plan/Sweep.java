@@ -1,14 +1,17 @@
 package dev.kpp.model.plan;
 
 import dev.kpp.model.scenario.ScenarioParams;
+import dev.kpp.model.units.InvalidValueException;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 
 /** Predictions along one varied input (for charts and {@code kpp sweep}). */
 public final class Sweep {
+    /** Most points one sweep computes. */
+    public static final int MAX_POINTS = 10_000;
+
     private Sweep() {
     }
 
@@ -37,8 +40,7 @@ public final class Sweep {
                     return i;
                 }
             }
-            throw new IllegalArgumentException("--vary must be services, endpoints, requests-per-second or "
-                    + "requests-per-connection (got '" + s + "')");
+            throw InvalidValueException.of("vary", InvalidValueException.Code.UNKNOWN_NAME, s);
         }
 
         /** @return the scenario with this input set to v (counts rounded) */
@@ -77,34 +79,17 @@ public final class Sweep {
      * @throws IllegalArgumentException for fewer than 2 points or a log range that is not positive
      */
     public static List<Double> values(double from, double to, int points, Spacing spacing) {
-        if (points < 2 || points > 10_000) {
-            throw new IllegalArgumentException("--points must be between 2 and 10000 (got " + points + ")");
+        if (points < 2 || points > MAX_POINTS) {
+            throw InvalidValueException.range("points", 2, MAX_POINTS, points);
         }
         if (spacing == Spacing.LOG && (from <= 0 || to <= 0)) {
-            throw new IllegalArgumentException("log spacing needs --from and --to above 0");
+            throw InvalidValueException.of("from", InvalidValueException.Code.LOG_RANGE_NOT_POSITIVE,
+                    InvalidValueException.plain(Math.min(from, to)));
         }
         List<Double> out = new ArrayList<>(points);
         for (int i = 0; i < points; i++) {
             double t = i / (double) (points - 1);
             out.add(spacing == Spacing.LOG ? from * Math.pow(to / from, t) : from + (to - from) * t);
-        }
-        return out;
-    }
-
-    /**
-     * Runs a sweep.
-     *
-     * @param base    the scenario
-     * @param input   varied input
-     * @param values  values
-     * @param predict prediction function (e.g. {@code Planner::predict})
-     * @return one prediction per value
-     */
-    public static List<Prediction> run(ScenarioParams base, Input input, List<Double> values,
-                                       Function<ScenarioParams, Prediction> predict) {
-        List<Prediction> out = new ArrayList<>(values.size());
-        for (double v : values) {
-            out.add(predict.apply(input.apply(base, v)));
         }
         return out;
     }

@@ -1,6 +1,7 @@
 package dev.kpp.model.scenario;
 
 import dev.kpp.model.inventory.ConntrackConfig;
+import dev.kpp.model.units.InvalidValueException;
 import dev.kpp.model.units.KernelVersion;
 import dev.kpp.model.units.KubeVersion;
 
@@ -42,44 +43,40 @@ public record ScenarioParams(long services, int portsPerService, int endpointsPe
     public static final int MAX_ENDPOINTS_PER_SERVICE = 100_000;
 
     public ScenarioParams {
-        check(services >= 0 && services <= MAX_SERVICES, "services", "between 0 and " + MAX_SERVICES, services);
-        check(portsPerService >= 1 && portsPerService <= 100, "ports-per-service", "between 1 and 100", portsPerService);
-        check(endpointsPerService >= 0 && endpointsPerService <= MAX_ENDPOINTS_PER_SERVICE, "endpoints-per-service",
-                "between 0 and " + MAX_ENDPOINTS_PER_SERVICE, endpointsPerService);
-        checkShare(nodePortShare, "nodeport-share");
-        checkShare(loadBalancerShare, "loadbalancer-share");
-        check(nodePortShare + loadBalancerShare <= 1.0 + 1e-9, "nodeport-share + loadbalancer-share", "at most 1",
-                nodePortShare + loadBalancerShare);
-        checkShare(externalLocalShare, "external-local-share");
-        checkShare(affinityShare, "affinity-share");
-        check(nodes >= 1 && nodes <= 100_000, "nodes", "between 1 and 100000", nodes);
-        check(coresPerNode >= 1 && coresPerNode <= 1024, "cores-per-node", "between 1 and 1024", coresPerNode);
-        check(requestsPerSecond >= 0 && requestsPerSecond <= 1e8, "requests-per-second", "between 0 and 1e8",
-                requestsPerSecond);
-        check(requestsPerConnection >= 1 && requestsPerConnection <= 1e7, "requests-per-connection",
-                "between 1 and 1e7", requestsPerConnection);
-        check(endpointChangesPerSecond >= 0 && endpointChangesPerSecond <= 1e5, "endpoint-changes-per-second",
-                "between 0 and 1e5", endpointChangesPerSecond);
-        if (kernel == null || kubernetesVersion == null || conntrack == null) {
-            throw new IllegalArgumentException("kernel, kubernetes-version and conntrack are required");
+        ScenarioField.SERVICES.check(services);
+        ScenarioField.PORTS_PER_SERVICE.check(portsPerService);
+        ScenarioField.ENDPOINTS_PER_SERVICE.check(endpointsPerService);
+        ScenarioField.NODE_PORT_SHARE.check(nodePortShare);
+        ScenarioField.LOAD_BALANCER_SHARE.check(loadBalancerShare);
+        if (nodePortShare + loadBalancerShare > 1.0 + 1e-9) {
+            throw new InvalidValueException(ScenarioField.LOAD_BALANCER_SHARE.id(),
+                    InvalidValueException.Code.SUM_TOO_LARGE, "0", "1",
+                    InvalidValueException.plain(nodePortShare + loadBalancerShare));
         }
-        check(syncPeriodSeconds > 0 && syncPeriodSeconds <= 86_400, "sync-period", "between 0 and 86400 s",
-                syncPeriodSeconds);
-        check(minSyncPeriodSeconds >= 0 && minSyncPeriodSeconds <= syncPeriodSeconds, "min-sync-period",
-                "between 0 and the sync period", minSyncPeriodSeconds);
-        check(podsPerNode >= 0 && podsPerNode <= 10_000, "pods-per-node", "between 0 and 10000", podsPerNode);
-        check(policiesPerPod >= 0 && policiesPerPod <= 1_000, "policies-per-pod", "between 0 and 1000",
-                policiesPerPod);
-    }
-
-    private static void check(boolean ok, String field, String expected, Object actual) {
-        if (!ok) {
-            throw new IllegalArgumentException(field + " must be " + expected + " (got " + actual + ")");
+        ScenarioField.EXTERNAL_LOCAL_SHARE.check(externalLocalShare);
+        ScenarioField.AFFINITY_SHARE.check(affinityShare);
+        ScenarioField.NODES.check(nodes);
+        ScenarioField.CORES_PER_NODE.check(coresPerNode);
+        ScenarioField.REQUESTS_PER_SECOND.check(requestsPerSecond);
+        ScenarioField.REQUESTS_PER_CONNECTION.check(requestsPerConnection);
+        ScenarioField.ENDPOINT_CHANGES_PER_SECOND.check(endpointChangesPerSecond);
+        if (kernel == null) {
+            throw InvalidValueException.of(ScenarioField.KERNEL.id(), InvalidValueException.Code.REQUIRED, "");
         }
-    }
-
-    private static void checkShare(double v, String field) {
-        check(v >= 0 && v <= 1, field, "between 0 and 1", v);
+        if (kubernetesVersion == null) {
+            throw InvalidValueException.of(ScenarioField.KUBERNETES_VERSION.id(), InvalidValueException.Code.REQUIRED,
+                    "");
+        }
+        if (conntrack == null) {
+            throw InvalidValueException.of("conntrack", InvalidValueException.Code.REQUIRED, "");
+        }
+        ScenarioField.SYNC_PERIOD.check(syncPeriodSeconds);
+        if (minSyncPeriodSeconds < 0 || minSyncPeriodSeconds > syncPeriodSeconds || Double.isNaN(minSyncPeriodSeconds)) {
+            throw InvalidValueException.range(ScenarioField.MIN_SYNC_PERIOD.id(), 0, syncPeriodSeconds,
+                    minSyncPeriodSeconds);
+        }
+        ScenarioField.PODS_PER_NODE.check(podsPerNode);
+        ScenarioField.POLICIES_PER_POD.check(policiesPerPod);
     }
 
     /**

@@ -15,7 +15,7 @@ public record KernelVersion(int major, int minor, int patch) implements Comparab
 
     public KernelVersion {
         if (major < 2 || minor < 0 || patch < 0) {
-            throw new IllegalArgumentException("invalid kernel version " + major + "." + minor + "." + patch);
+            throw InvalidValueException.of("kernel", InvalidValueException.Code.NOT_A_KERNEL_VERSION, major + "." + minor + "." + patch);
         }
     }
 
@@ -27,7 +27,7 @@ public record KernelVersion(int major, int minor, int patch) implements Comparab
     public static KernelVersion parse(String text) {
         Matcher m = FORMAT.matcher(text == null ? "" : text.trim());
         if (!m.matches()) {
-            throw new IllegalArgumentException("not a kernel version: '" + text + "' (expected e.g. 5.15)");
+            throw InvalidValueException.of("kernel", InvalidValueException.Code.NOT_A_KERNEL_VERSION, text);
         }
         int patch = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
         return new KernelVersion(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), patch);

@@ -15,7 +15,7 @@ public record KubeVersion(int major, int minor) implements Comparable<KubeVersio
 
     public KubeVersion {
         if (major < 1 || minor < 0) {
-            throw new IllegalArgumentException("invalid Kubernetes version " + major + "." + minor);
+            throw InvalidValueException.of("kubernetesVersion", InvalidValueException.Code.NOT_A_KUBERNETES_VERSION, major + "." + minor);
         }
     }
 
@@ -27,7 +27,7 @@ public record KubeVersion(int major, int minor) implements Comparable<KubeVersio
     public static KubeVersion parse(String text) {
         Matcher m = FORMAT.matcher(text == null ? "" : text.trim());
         if (!m.matches()) {
-            throw new IllegalArgumentException("not a Kubernetes version: '" + text + "' (expected e.g. 1.31)");
+            throw InvalidValueException.of("kubernetesVersion", InvalidValueException.Code.NOT_A_KUBERNETES_VERSION, text);
         }
         return new KubeVersion(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
     }

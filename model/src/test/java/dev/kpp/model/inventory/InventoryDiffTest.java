@@ -45,19 +45,4 @@ class InventoryDiffTest {
             assertThat(g.endpointsAfter()).isEqualTo(2);
         });
     }
-
-    @Test
-    void summaryCountsTypesEndpointsAndNodes() {
-        ClusterInventory inv = SyntheticCluster.inventory(ScenarioParams.defaults().withServices(100)
-                .withEndpointsPerService(4).withShares(0.2, 0.1).withNodes(3), "s");
-        InventorySummary s = InventorySummary.of(inv);
-        assertThat(s.servicesByType()).containsEntry("LoadBalancer", 10L).containsEntry("NodePort", 20L)
-                .containsEntry("ClusterIP", 70L);
-        assertThat(s.nodePorts()).isEqualTo(30);
-        assertThat(s.loadBalancerIPs()).isEqualTo(10);
-        assertThat(s.endpoints()).isEqualTo(400);
-        assertThat(s.endpointsPerService().p50()).isEqualTo(4);
-        assertThat(s.nodes()).isEqualTo(3);
-        assertThat(s.totalCores()).isEqualTo(24);
-    }
 }

@@ -25,7 +25,10 @@ class InventoryScenarioTest {
                 .withSyncPeriods(60, 2).withRequestsPerSecond(5_000);
         ClusterInventory inv = SyntheticCluster.inventory(p, "x");
         Workload w = WorkloadBuilder.fromInventory(inv, null);
-        ScenarioParams d = InventoryScenario.derive(inv, w, ScenarioParams.defaults().withRequestsPerSecond(5_000));
+        InventoryBase base = InventoryScenario.derive(inv, ScenarioParams.defaults().withRequestsPerSecond(5_000));
+        ScenarioParams d = base.params();
+        assertThat(base.workload()).isEqualTo(w);
+        assertThat(base.assumptions()).isEmpty();
         assertThat(d.services()).isEqualTo(300);
         assertThat(d.portsPerService()).isEqualTo(2);
         assertThat(d.endpointsPerService()).isEqualTo(6);
@@ -47,10 +50,18 @@ class InventoryScenarioTest {
     @Test
     void keepsTheBaseForWhatAnEmptyInventoryDoesNotSay() {
         ClusterInventory empty = ClusterInventory.empty("e");
-        ScenarioParams d = InventoryScenario.derive(empty, WorkloadBuilder.fromInventory(empty, null),
-                ScenarioParams.defaults());
+        InventoryBase base = InventoryScenario.derive(empty, ScenarioParams.defaults());
+        ScenarioParams d = base.params();
         assertThat(d.services()).isZero();
         assertThat(d.nodes()).isEqualTo(ScenarioParams.defaults().nodes());
         assertThat(d.kernel()).isEqualTo(ScenarioParams.defaults().kernel());
+        // nothing is substituted silently: every default used is listed
+        assertThat(base.assumptions()).extracting(Assumption::field).contains("nodes", "coresPerNode", "kernel",
+                "kubernetesVersion", "kubeProxy");
+        assertThat(base.assumptions()).filteredOn(a -> a.field().equals("nodes")).singleElement()
+                .satisfies(a -> {
+                    assertThat(a.code()).isEqualTo(Assumption.Code.DEFAULT_USED);
+                    assertThat(a.used()).isEqualTo(Integer.toString(ScenarioParams.defaults().nodes()));
+                });
     }
 }

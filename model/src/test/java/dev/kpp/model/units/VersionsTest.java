@@ -21,9 +21,15 @@ class VersionsTest {
     }
 
     @Test
-    void rejectsGarbageWithTheTextInTheMessage() {
-        assertThatThrownBy(() -> KubeVersion.parse("latest")).hasMessageContaining("'latest'");
-        assertThatThrownBy(() -> KernelVersion.parse("")).isInstanceOf(IllegalArgumentException.class);
+    void rejectsGarbageWithACodeTheFieldAndTheText() {
+        assertThatThrownBy(() -> KubeVersion.parse("latest")).isInstanceOfSatisfying(InvalidValueException.class,
+                e -> {
+                    assertThat(e.code()).isEqualTo(InvalidValueException.Code.NOT_A_KUBERNETES_VERSION);
+                    assertThat(e.field()).isEqualTo("kubernetesVersion");
+                    assertThat(e.actual()).isEqualTo("latest");
+                });
+        assertThatThrownBy(() -> KernelVersion.parse("")).isInstanceOfSatisfying(InvalidValueException.class,
+                e -> assertThat(e.code()).isEqualTo(InvalidValueException.Code.NOT_A_KERNEL_VERSION));
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.kpp.app.ui.common;
 
-import dev.kpp.app.report.Messages;
+import dev.kpp.app.text.Messages;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;

@@ -1,6 +1,6 @@
 package dev.kpp.app.ui.main;
 
-import dev.kpp.app.report.Messages;
+import dev.kpp.app.text.Messages;
 import dev.kpp.app.ui.common.RunningTask;
 import dev.kpp.app.ui.inventory.InventoryView;
 import dev.kpp.app.ui.results.ResultsView;

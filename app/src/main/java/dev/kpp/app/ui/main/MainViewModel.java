@@ -1,8 +1,8 @@
 package dev.kpp.app.ui.main;
 
-import dev.kpp.app.AppInfo;
+import dev.kpp.app.text.AppInfo;
 import dev.kpp.app.report.AtomicFiles;
-import dev.kpp.app.report.Messages;
+import dev.kpp.app.text.Messages;
 import dev.kpp.app.ui.common.DialogService;
 import dev.kpp.app.ui.common.RunningTask;
 import dev.kpp.app.ui.common.TaskRunner;

@@ -1,6 +1,6 @@
 package dev.kpp.app.ui.results;
 
-import dev.kpp.app.report.Messages;
+import dev.kpp.app.text.Messages;
 import dev.kpp.app.ui.chart.LogChart;
 import dev.kpp.app.ui.common.Snapshots;
 import dev.kpp.app.ui.main.ChartExporter;

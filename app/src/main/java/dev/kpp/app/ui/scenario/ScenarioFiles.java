@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.kpp.app.AppInfo;
+import dev.kpp.app.text.AppInfo;
 import dev.kpp.app.report.AtomicFiles;
 import dev.kpp.app.ui.session.Budgets;
 import dev.kpp.app.ui.session.ScenarioInputs;

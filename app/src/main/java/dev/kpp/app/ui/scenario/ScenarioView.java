@@ -1,6 +1,6 @@
 package dev.kpp.app.ui.scenario;
 
-import dev.kpp.app.report.Messages;
+import dev.kpp.app.text.Messages;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;

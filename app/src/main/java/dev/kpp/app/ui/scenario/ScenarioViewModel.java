@@ -1,6 +1,6 @@
 package dev.kpp.app.ui.scenario;
 
-import dev.kpp.app.report.Messages;
+import dev.kpp.app.text.Messages;
 import dev.kpp.app.ui.common.Formats;
 import dev.kpp.app.ui.common.UndoStack;
 import dev.kpp.app.ui.results.Metric;

@@ -1,6 +1,6 @@
 package dev.kpp.app.ui.inventory;
 
-import dev.kpp.app.report.Messages;
+import dev.kpp.app.text.Messages;
 import dev.kpp.app.ui.common.FakeDialogs;
 import dev.kpp.app.ui.common.ImmediateTaskRunner;
 import dev.kpp.app.ui.common.SettingsStore;

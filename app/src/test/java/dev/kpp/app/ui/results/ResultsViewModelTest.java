@@ -1,6 +1,6 @@
 package dev.kpp.app.ui.results;
 
-import dev.kpp.app.report.Messages;
+import dev.kpp.app.text.Messages;
 import dev.kpp.app.ui.common.ImmediateTaskRunner;
 import dev.kpp.app.ui.common.RunningTask;
 import dev.kpp.app.ui.common.TaskBuilder;

@@ -1,6 +1,6 @@
 package dev.kpp.app.ui.scenario;
 
-import dev.kpp.app.report.Messages;
+import dev.kpp.app.text.Messages;
 import dev.kpp.app.ui.session.PlannerSession;
 import dev.kpp.model.scenario.Samples;
 import org.junit.jupiter.api.BeforeEach;

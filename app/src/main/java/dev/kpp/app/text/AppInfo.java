@@ -1,4 +1,4 @@
-package dev.kpp.app;
+package dev.kpp.app.text;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package dev.kpp.app.report;
+package dev.kpp.app.text;
 
 import java.text.MessageFormat;
 import java.util.Locale;
