@@ -87,6 +87,34 @@ public enum ScenarioField {
     }
 
     /**
+     * @param p a scenario
+     * @return this input's value in it (the inverse of {@link ScenarioOverrides#applyTo}); NaN for the
+     *         versions, which are read from {@link ScenarioParams#kernel()} and
+     *         {@link ScenarioParams#kubernetesVersion()}
+     */
+    public double valueIn(ScenarioParams p) {
+        return switch (this) {
+            case SERVICES -> p.services();
+            case PORTS_PER_SERVICE -> p.portsPerService();
+            case ENDPOINTS_PER_SERVICE -> p.endpointsPerService();
+            case NODE_PORT_SHARE -> p.nodePortShare();
+            case LOAD_BALANCER_SHARE -> p.loadBalancerShare();
+            case EXTERNAL_LOCAL_SHARE -> p.externalLocalShare();
+            case AFFINITY_SHARE -> p.affinityShare();
+            case NODES -> p.nodes();
+            case CORES_PER_NODE -> p.coresPerNode();
+            case REQUESTS_PER_SECOND -> p.requestsPerSecond();
+            case REQUESTS_PER_CONNECTION -> p.requestsPerConnection();
+            case ENDPOINT_CHANGES_PER_SECOND -> p.endpointChangesPerSecond();
+            case SYNC_PERIOD -> p.syncPeriodSeconds();
+            case MIN_SYNC_PERIOD -> p.minSyncPeriodSeconds();
+            case PODS_PER_NODE -> p.podsPerNode();
+            case POLICIES_PER_POD -> p.policiesPerPod();
+            case KERNEL, KUBERNETES_VERSION -> Double.NaN;
+        };
+    }
+
+    /**
      * @param v the value
      * @throws InvalidValueException when it is outside [min, max] or not a number
      */
