@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -76,6 +77,11 @@ public final class KubeDumpReader {
                     e.getOriginalMessage()), e);
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation() != null ? e.getLocation() : p.currentLocation();
+            if (endOfInput(e)) {
+                // the input ends inside a value: say that it looks truncated, not what the parser expected next
+                throw new ImportException(ImportProblem.error("truncated", source, location(loc),
+                        "the file ends inside an object or list (truncated?)"), e);
+            }
             throw new ImportException(ImportProblem.error(yaml ? "malformed-yaml" : "malformed-json", source,
                     location(loc), firstLine(e.getOriginalMessage())), e);
         } catch (org.yaml.snakeyaml.error.YAMLException e) {
@@ -267,6 +273,20 @@ public final class KubeDumpReader {
     private static ImportException truncated(JsonParser p, String source, String path) {
         return new ImportException(ImportProblem.error("truncated", source, location(p.currentLocation()),
                 path + ": the file ends inside an object or list (truncated?)"));
+    }
+
+    /**
+     * @return true when the parser stopped because the input ended: a {@link JsonEOFException}, or the
+     *         "Unexpected end-of-input" Jackson reports between entries (a plain parse exception)
+     */
+    private static boolean endOfInput(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String m = t instanceof JsonProcessingException j ? j.getOriginalMessage() : t.getMessage();
+            if (t instanceof JsonEOFException || (m != null && m.startsWith("Unexpected end-of-input"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String location(JsonLocation loc) {

@@ -43,7 +43,7 @@ class BadInputTest {
         Path f = write("cut.json", full.substring(0, full.length() / 2));
         ImportResult r = Fixtures.load(f);
         ImportProblem p = r.errors().get(0);
-        assertThat(p.code()).isIn("malformed-json", "truncated");
+        assertThat(p.code()).isEqualTo("truncated");
         assertThat(p.location()).matches("\\d+:\\d+");
         assertThat(r.inventory().services()).isEmpty(); // a bad file leaves no trace
     }
