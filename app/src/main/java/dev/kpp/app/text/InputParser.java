@@ -4,6 +4,7 @@ import dev.kpp.model.scenario.ScenarioField;
 import dev.kpp.model.units.InvalidValueException;
 import dev.kpp.model.units.KernelVersion;
 import dev.kpp.model.units.KubeVersion;
+import dev.kpp.model.units.Unit;
 
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -101,6 +102,48 @@ public final class InputParser {
         };
         f.check(v);
         return v;
+    }
+
+    /**
+     * Parses a quantity in a metric's unit (a budget, a limit), with the unit's own suffixes allowed:
+     * durations in seconds as {@code 1}, {@code 1s}, {@code 500ms}, {@code 250us}/{@code 250µs};
+     * milliseconds as {@code 1}, {@code 1ms}, {@code 500us}, {@code 0.2s}; CPU as {@code 0.25} or
+     * {@code 250m} (millicores); percentages as {@code 75} or {@code 75%}; counts as {@link #number}.
+     *
+     * @param text  what was typed
+     * @param unit  the quantity's unit (the value returned is in it)
+     * @param field names the input in errors
+     * @return the value, never negative
+     * @throws InvalidValueException ({@code NOT_A_NUMBER} or {@code OUT_OF_RANGE} below 0)
+     */
+    public static double quantity(String text, Unit unit, String field) {
+        String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT).replace('µ', 'u');
+        double v = switch (unit) {
+            case SECONDS -> timeIn(t, 1, field);
+            case MILLISECONDS -> timeIn(t, 1e-3, field);
+            case CORES -> t.endsWith("m") ? number(t.substring(0, t.length() - 1).trim(), field) / 1000
+                    : number(t, field);
+            case PERCENT -> number(t.endsWith("%") ? t.substring(0, t.length() - 1).trim() : t, field);
+            case FRACTION -> t.endsWith("%") ? number(t.substring(0, t.length() - 1).trim(), field) / 100
+                    : number(t, field);
+            default -> number(t, field);
+        };
+        if (v < 0) {
+            throw InvalidValueException.of(field, InvalidValueException.Code.OUT_OF_RANGE, t);
+        }
+        return v;
+    }
+
+    /** @return a duration in units of {@code scale} seconds; a bare number is already in that unit */
+    private static double timeIn(String t, double scale, String field) {
+        String[][] suffixes = {{"ms", "0.001"}, {"us", "0.000001"}, {"ns", "0.000000001"}, {"s", "1"}};
+        for (String[] s : suffixes) {
+            if (t.endsWith(s[0])) {
+                return number(t.substring(0, t.length() - s[0].length()).trim(), field) * Double.parseDouble(s[1])
+                        / scale;
+            }
+        }
+        return number(t, field);
     }
 
     /** @return the kernel version {@code text} names */

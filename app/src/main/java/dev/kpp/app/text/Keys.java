@@ -45,6 +45,19 @@ public final class Keys {
         return "unit." + u.id();
     }
 
+    /** @return the unit's short symbol after a typed value ("s", "cores", "ms", "%") */
+    public static String unitSymbol(Unit u) {
+        return "unit." + u.id() + ".symbol";
+    }
+
+    /**
+     * @return the explanation of an estimate's confidence reason code (may be missing for codes
+     *         added later: {@link Texts#confidence} falls back to a generic sentence)
+     */
+    public static String reason(String code) {
+        return "reason." + code;
+    }
+
     /** @return the sentence of a planner warning */
     public static String warning(PlanWarning.Code c) {
         return "warning." + c.id();

@@ -1,6 +1,7 @@
 package dev.kpp.app.text;
 
 import dev.kpp.model.cost.Estimate;
+import dev.kpp.model.scenario.ScenarioField;
 import dev.kpp.model.units.Unit;
 
 import java.math.BigDecimal;
@@ -195,6 +196,44 @@ public final class Numbers {
     /** @return a Service count at a crossing (interpolated): three significant digits, "1,420" */
     public static String services(double v) {
         return number(v);
+    }
+
+    /**
+     * An input value as an editable field shows it once committed: exact (never rounded to three
+     * digits, so what the user typed survives), grouped, and in the form {@link InputParser} reads
+     * back: counts {@code 50,000}; numbers {@code 1,234.5} (up to four decimals); shares as percentages
+     * {@code 12.5%}; seconds {@code 30}.
+     *
+     * @param v    the value in model units (a share as 0..1)
+     * @param kind the input's kind
+     * @return the text
+     */
+    public static String input(double v, ScenarioField.Kind kind) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return "";
+        }
+        return switch (kind) {
+            case COUNT -> count(v);
+            case SHARE -> grouped(v * 100, 2) + "%";
+            case NUMBER, SECONDS -> grouped(v, 4);
+            case VERSION -> throw new IllegalArgumentException("a version is text");
+        };
+    }
+
+    /** @return {@code v} with grouping and at most {@code decimals} decimals, trailing zeros dropped */
+    static String grouped(double v, int decimals) {
+        BigDecimal d = new BigDecimal(Double.toString(v)).setScale(decimals, RoundingMode.HALF_UP).stripTrailingZeros();
+        if (d.signum() == 0) {
+            return "0";
+        }
+        String whole = String.format(Locale.ROOT, "%,d", d.toBigInteger());
+        if (d.scale() <= 0) {
+            return whole;
+        }
+        String plain = d.abs().toPlainString();
+        String fraction = plain.substring(plain.indexOf('.'));
+        String sign = d.signum() < 0 && d.toBigInteger().signum() == 0 ? "-" : "";
+        return sign + whole + fraction;
     }
 
     /** @return a compact axis tick: 10, 100, 1k, 10k, 1M, 0.1, 0.01 */

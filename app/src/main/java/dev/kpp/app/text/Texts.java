@@ -1,6 +1,7 @@
 package dev.kpp.app.text;
 
 import dev.kpp.importer.spi.ImportProblem;
+import dev.kpp.model.cost.Estimate;
 import dev.kpp.model.inventory.ProxyMode;
 import dev.kpp.model.plan.Assumption;
 import dev.kpp.model.plan.InventorySummary;
@@ -63,8 +64,19 @@ public final class Texts {
      * @return e.g. "--services must be between 0 and 1,000,000 (got -3)"
      */
     public String invalid(InvalidValueException e, Function<String, String> fieldName) {
-        return messages.get(Keys.invalid(e.code()), fieldName.apply(e.field()), bound(e.min()), bound(e.max()),
-                e.actual());
+        boolean share = isShare(e.field());
+        return messages.get(Keys.invalid(e.code()), fieldName.apply(e.field()), bound(e.min(), share),
+                bound(e.max(), share), share && e.code() != InvalidValueException.Code.AMBIGUOUS_SHARE
+                        && e.code() != InvalidValueException.Code.NOT_A_NUMBER ? bound(e.actual(), true) : e.actual());
+    }
+
+    /** @return true when the input is a share (its bounds and values read as percentages) */
+    private static boolean isShare(String field) {
+        try {
+            return ScenarioField.fromId(field).kind() == ScenarioField.Kind.SHARE;
+        } catch (InvalidValueException ex) {
+            return false;
+        }
     }
 
     /** @return the rejected value named by its label */
@@ -72,12 +84,13 @@ public final class Texts {
         return invalid(e, this::field);
     }
 
-    private static String bound(String text) {
+    private static String bound(String text, boolean share) {
         if (text.isEmpty()) {
             return text;
         }
         try {
-            return Numbers.number(Double.parseDouble(text));
+            double v = Double.parseDouble(text);
+            return share ? Numbers.share(v) : Numbers.number(v);
         } catch (NumberFormatException ex) {
             return text;
         }
@@ -91,6 +104,21 @@ public final class Texts {
     /** @return an assumption as a sentence, e.g. "No nodes in the inventory: 20 nodes assumed" */
     public String assumption(Assumption a) {
         return messages.get(Keys.assumption(a.code()), field(a.field()), a.used(), a.seen());
+    }
+
+    /**
+     * @return why an estimate is of low confidence, as a sentence ("Fitted on benchmarks from a single
+     *         source."); "" for exact and high-confidence estimates
+     */
+    public String confidence(Estimate e) {
+        if (e.confidence() != Estimate.Confidence.LOW) {
+            return "";
+        }
+        String key = Keys.reason(e.reason());
+        if (!e.reason().isEmpty() && messages.has(key)) {
+            return messages.get("reason.low", messages.get(key));
+        }
+        return messages.get("reason.low", messages.get("reason.unspecified"));
     }
 
     /** @return an inventory note as a sentence */
