@@ -1,50 +1,55 @@
 package dev.kpp.app;
 
 import dev.kpp.app.text.Messages;
+import dev.kpp.app.text.Texts;
 import dev.kpp.app.ui.calibration.CalibrationView;
 import dev.kpp.app.ui.calibration.CalibrationViewModel;
+import dev.kpp.app.ui.chart.ChartRenderer;
+import dev.kpp.app.ui.common.ClipboardService;
 import dev.kpp.app.ui.common.DialogService;
 import dev.kpp.app.ui.common.SettingsStore;
 import dev.kpp.app.ui.common.TaskRunner;
 import dev.kpp.app.ui.common.ViewLoader;
 import dev.kpp.app.ui.inventory.ImportViewModel;
-import dev.kpp.app.ui.inventory.InventoryImportService;
 import dev.kpp.app.ui.inventory.InventoryView;
 import dev.kpp.app.ui.inventory.InventoryViewModel;
 import dev.kpp.app.ui.main.MainView;
 import dev.kpp.app.ui.main.MainViewModel;
-import dev.kpp.app.ui.results.MetricCatalog;
 import dev.kpp.app.ui.results.ResultsView;
 import dev.kpp.app.ui.results.ResultsViewModel;
 import dev.kpp.app.ui.scenario.ScenarioView;
 import dev.kpp.app.ui.scenario.ScenarioViewModel;
-import dev.kpp.app.ui.session.Budgets;
 import dev.kpp.app.ui.session.PlannerSession;
 import dev.kpp.app.ui.settings.RecentFiles;
 import dev.kpp.app.ui.settings.SettingsViewModel;
+import dev.kpp.importer.spi.InventoryImporter;
 import dev.kpp.model.calibration.Calibration;
+import dev.kpp.model.plan.MetricCatalog;
+import dev.kpp.model.plan.Planner;
 import dev.kpp.model.scenario.Sample;
 import dev.kpp.model.scenario.Samples;
 import javafx.scene.Parent;
 
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.ResourceBundle;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
  * The composition root (STYLE.md 2.4): creates the services and ViewModels once and hands them to
- * views through the FXML controller factory. Nothing is looked up statically.
+ * views through the FXML controller factory. Nothing is looked up statically. It fits the
+ * calibration once, in the background, and builds the one {@link Planner} on it; until then the
+ * results say "Fitting the calibration…".
  */
 public final class AppContext implements AutoCloseable {
     /** The sample a first launch opens with. */
     public static final String START_SAMPLE = "growth-4k";
+    private static final System.Logger LOG = System.getLogger(AppContext.class.getName());
 
     private final SettingsStore settingsStore;
     private final TaskRunner runner;
-    private final Messages messages;
     private final PlannerSession session;
     private final SettingsViewModel settings;
     private final ScenarioViewModel scenario;
@@ -61,27 +66,29 @@ public final class AppContext implements AutoCloseable {
      * @param importer      the inventory importer, or null when this build has none
      * @param runner        background work
      * @param dialogs       dialogs
+     * @param clipboard     the clipboard
+     * @param charts        renders charts for export
      * @param clock         nanosecond clock
+     * @param fit           fits the calibration (normally {@link Calibration#embedded()}); called once, in the
+     *                      background
      */
-    public AppContext(SettingsStore settingsStore, InventoryImportService importer, TaskRunner runner,
-                      DialogService dialogs, LongSupplier clock) {
-        this.settingsStore = settingsStore;
-        this.runner = runner;
-        this.messages = new Messages(Locale.getDefault());
+    public AppContext(SettingsStore settingsStore, InventoryImporter importer, TaskRunner runner,
+                      DialogService dialogs, ClipboardService clipboard, ChartRenderer charts, LongSupplier clock,
+                      Supplier<Calibration> fit) {
+        this.settingsStore = Objects.requireNonNull(settingsStore);
+        this.runner = Objects.requireNonNull(runner);
+        Messages messages = new Messages(Locale.getDefault());
+        Texts texts = new Texts(messages);
         Sample start = Samples.byName(START_SAMPLE).orElse(Samples.all().get(0));
-        this.session = new PlannerSession(start);
-        Map<String, Double> budgets = new LinkedHashMap<>();
-        MetricCatalog.budgetable().forEach(m -> MetricCatalog.defaultBudget(m.key())
-                .ifPresent(v -> budgets.put(m.key(), v)));
-        session.budgetsProperty().set(new Budgets(budgets));
+        this.session = new PlannerSession(start, MetricCatalog.defaultBudgets());
         RecentFiles recent = new RecentFiles(settingsStore);
         this.settings = new SettingsViewModel(settingsStore);
-        this.scenario = new ScenarioViewModel(session, messages, clock);
-        this.results = new ResultsViewModel(session, runner, messages, clock);
-        this.inventory = new InventoryViewModel(session, messages);
-        this.imports = new ImportViewModel(session, importer, runner, dialogs, messages, recent);
-        this.main = new MainViewModel(session, scenario, imports, results, runner, dialogs, messages, recent);
-        this.calibration = new CalibrationViewModel(session, runner, messages, Calibration::embedded);
+        this.scenario = new ScenarioViewModel(session, texts, clock);
+        this.results = new ResultsViewModel(session, runner, texts, dialogs, clipboard, charts, clock);
+        this.inventory = new InventoryViewModel(session, texts);
+        this.imports = new ImportViewModel(session, importer, runner, dialogs, texts, recent);
+        this.main = new MainViewModel(session, scenario, imports, results, runner, dialogs, texts, recent);
+        this.calibration = new CalibrationViewModel(session, texts);
         Map<Class<?>, Supplier<?>> controllers = Map.of(
                 MainView.class, () -> {
                     mainView = new MainView(main, settings, messages);
@@ -89,9 +96,16 @@ public final class AppContext implements AutoCloseable {
                 },
                 InventoryView.class, () -> new InventoryView(inventory),
                 ScenarioView.class, () -> new ScenarioView(scenario, messages),
-                ResultsView.class, () -> new ResultsView(results, messages, main::exportChart),
+                ResultsView.class, () -> new ResultsView(results, messages),
                 CalibrationView.class, () -> new CalibrationView(calibration, messages));
         this.loader = new ViewLoader(controllers, ResourceBundle.getBundle("dev.kpp.app.l10n.messages"));
+        runner.task(ctx -> fit.get()).named("calibration")
+                .onSuccess(c -> session.useCalibration(c, new Planner(c)))
+                .onError(e -> {
+                    LOG.log(System.Logger.Level.ERROR, "fitting the calibration failed", e);
+                    session.post(messages.get("calibration.error", e.getClass().getSimpleName()));
+                })
+                .start();
     }
 
     /** Loads the main window's scene graph. */

@@ -1,13 +1,16 @@
 package dev.kpp.app;
 
+import dev.kpp.app.text.Messages;
+import dev.kpp.app.ui.chart.ChartImages;
+import dev.kpp.app.ui.common.FxClipboard;
 import dev.kpp.app.ui.common.FxDialogService;
 import dev.kpp.app.ui.common.FxTaskRunner;
 import dev.kpp.app.ui.common.SettingsStore;
-import dev.kpp.app.ui.inventory.InventoryImportService;
 import dev.kpp.app.ui.main.MainView;
 import dev.kpp.app.ui.settings.WindowState;
 import dev.kpp.app.ui.theme.ThemeManager;
-import dev.kpp.app.text.Messages;
+import dev.kpp.importer.Importers;
+import dev.kpp.model.calibration.Calibration;
 import javafx.application.Application;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -23,8 +26,9 @@ public final class PlannerApplication extends Application {
     public void start(Stage stage) {
         SettingsStore store = SettingsStore.userPreferences();
         Messages messages = new Messages(Locale.getDefault());
-        context = new AppContext(store, InventoryImportService.discover(), new FxTaskRunner(2),
-                new FxDialogService(() -> stage, messages), System::nanoTime);
+        context = new AppContext(store, Importers.defaults(), new FxTaskRunner(2),
+                new FxDialogService(() -> stage, messages), new FxClipboard(),
+                new ChartImages(ThemeManager.lightStylesheets()), System::nanoTime, Calibration::embedded);
         Parent root = context.loadMainView();
         MainView view = context.mainView();
         Scene scene = new Scene(root);
@@ -35,7 +39,7 @@ public final class PlannerApplication extends Application {
 
         WindowState windowState = new WindowState(store);
         stage.setMinWidth(960);
-        stage.setMinHeight(620);
+        stage.setMinHeight(600);
         stage.titleProperty().bind(context.main().titleBinding());
         stage.setScene(scene);
         windowState.restore(stage);

@@ -1,7 +1,6 @@
 package dev.kpp.app.ui;
 
-import dev.kpp.app.ui.results.Metric;
-import dev.kpp.app.ui.results.MetricCatalog;
+import dev.kpp.app.ui.scenario.ScenarioFiles;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -45,26 +44,25 @@ class MessagesConsistencyTest {
                 String name = f.getFileName().toString();
                 if (name.endsWith(".fxml")) {
                     collect(FXML_KEY, Files.readString(f), used);
-                } else if (name.endsWith(".java") && f.toString().contains("/ui/")) {
+                } else if (name.endsWith(".java") && (f.toString().contains("/ui/") || name.equals("AppContext.java"))) {
                     collect(JAVA_KEY, Files.readString(f), used);
                 }
             }
         }
-        // keys built from a record's parts (literal in one place each)
-        for (String field : List.of("services", "endpointsPerService", "nodePortShare", "loadBalancerShare", "nodes",
-                "coresPerNode", "requestsPerSecond", "requestsPerConnection", "endpointChangesPerSecond")) {
-            used.add("scenario.input." + field + ".label");
-            used.add("scenario.input." + field + ".tooltip");
-            used.add("scenario.input." + field + ".unit");
+        // keys built from an input's id (literal in one place each: InputField, ChoiceField)
+        for (dev.kpp.model.scenario.ScenarioField f : ScenarioFiles.INPUTS) {
+            used.add("scenario.input." + f.id() + ".label");
+            used.add("scenario.input." + f.id() + ".tooltip");
+            if (f.kind() != dev.kpp.model.scenario.ScenarioField.Kind.VERSION) {
+                used.add("scenario.input." + f.id() + ".unit");
+            }
         }
-        for (String field : List.of("kernel", "kubernetesVersion")) {
-            used.add("scenario.input." + field + ".label");
-            used.add("scenario.input." + field + ".tooltip");
-        }
-        for (Metric m : MetricCatalog.all()) {
-            used.add(m.labelKey());
-            used.add(m.labelKey().replace(".label", ".tooltip"));
-            used.add(m.unitKey());
+        // wording of shared code the window relies on (dev.kpp.app.text.Texts, the composition root)
+        used.add("reason.low");
+        used.add("reason.unspecified");
+        used.add("reason.assumed-connection-lifetime");
+        for (dev.kpp.model.units.Unit u : dev.kpp.model.units.Unit.values()) {
+            used.add(dev.kpp.app.text.Keys.unitSymbol(u));
         }
         // every code of the model and the importer has its wording (dev.kpp.app.text.Keys)
         for (dev.kpp.model.plan.Metric m : dev.kpp.model.plan.Metric.values()) {

@@ -82,9 +82,16 @@ public final class CalibrationView {
 
     private TableColumn<ValidationRow, String> column(String key, Function<ValidationRow, String> value,
                                                       double width) {
-        TableColumn<ValidationRow, String> c = new TableColumn<>(messages.get(key));
+        String title = messages.get(key);
+        TableColumn<ValidationRow, String> c = new TableColumn<>(title);
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
-        c.setPrefWidth(width);
+        // wide enough for its header: "Measured" and "Leave-one-out" are never cut to "Meas..."
+        javafx.scene.text.Text probe = new javafx.scene.text.Text(title);
+        probe.setFont(javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(),
+                javafx.scene.text.FontWeight.BOLD, javafx.scene.text.Font.getDefault().getSize()));
+        double header = Math.ceil(probe.getLayoutBounds().getWidth()) + 28;
+        c.setMinWidth(header);
+        c.setPrefWidth(Math.max(width, header));
         c.setSortable(false);
         return c;
     }

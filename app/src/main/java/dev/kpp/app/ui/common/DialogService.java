@@ -33,6 +33,16 @@ public interface DialogService {
     /** @return where to save a scenario */
     Optional<Path> chooseScenarioToSave(String title, String suggestedName);
 
-    /** @return where to save a PNG image */
-    Optional<Path> choosePngToSave(String title, String suggestedName);
+    /** @return where to save a JSON document */
+    Optional<Path> chooseJsonToSave(String title, String suggestedName);
+
+    /**
+     * Asks how to export images: the format (PNG or SVG), the size and the file.
+     *
+     * @param title         the dialog's title, naming what is exported
+     * @param suggestedBase the file name without extension
+     * @param sizes         the sizes offered, in pixels; the first is preselected
+     * @return the choice, empty when cancelled
+     */
+    Optional<ImageExport> chooseImageExport(String title, String suggestedBase, List<ImageExport.Size> sizes);
 }

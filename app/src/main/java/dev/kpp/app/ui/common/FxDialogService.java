@@ -4,7 +4,12 @@ import dev.kpp.app.text.Messages;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
+import javafx.scene.layout.GridPane;
+import javafx.util.StringConverter;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -123,11 +128,76 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
-    public Optional<Path> choosePngToSave(String title, String suggestedName) {
+    public Optional<Path> chooseJsonToSave(String title, String suggestedName) {
         FileChooser chooser = chooser(title);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(messages.get("dialog.filter.png"), "*.png"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(messages.get("dialog.filter.json"), "*.json"));
         chooser.setInitialFileName(suggestedName);
         return remember(chooser.showSaveDialog(owner.get()));
+    }
+
+    @Override
+    public Optional<ImageExport> chooseImageExport(String title, String suggestedBase, List<ImageExport.Size> sizes) {
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.initOwner(owner.get());
+        dialog.setTitle(title);
+        dialog.setHeaderText(title);
+        ChoiceBox<ImageExport.Format> format = new ChoiceBox<>();
+        format.getItems().setAll(ImageExport.Format.values());
+        format.setValue(ImageExport.Format.PNG);
+        format.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ImageExport.Format f) {
+                return f == null ? "" : messages.get(f == ImageExport.Format.PNG ? "dialog.export.png"
+                        : "dialog.export.svg");
+            }
+
+            @Override
+            public ImageExport.Format fromString(String s) {
+                return null;
+            }
+        });
+        ChoiceBox<ImageExport.Size> size = new ChoiceBox<>();
+        size.getItems().setAll(sizes);
+        size.setValue(sizes.get(0));
+        size.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ImageExport.Size s) {
+                return s == null ? "" : messages.get("dialog.export.size", s.width(), s.height());
+            }
+
+            @Override
+            public ImageExport.Size fromString(String s) {
+                return null;
+            }
+        });
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(10);
+        grid.addRow(0, new Label(messages.get("dialog.export.format")), format);
+        grid.addRow(1, new Label(messages.get("dialog.export.sizeLabel")), size);
+        Label note = new Label(messages.get("dialog.export.note"));
+        note.setWrapText(true);
+        note.setMaxWidth(360);
+        grid.add(note, 0, 2, 2, 1);
+        dialog.getDialogPane().setContent(grid);
+        ButtonType next = new ButtonType(messages.get("dialog.export.choose"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType(messages.get("dialog.button.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        dialog.getDialogPane().getButtonTypes().setAll(next, cancel);
+        dialog.getDialogPane().getStyleClass().add("kpp-dialog");
+        if (dialog.showAndWait().orElse(cancel) != next) {
+            return Optional.empty();
+        }
+        ImageExport.Format f = format.getValue();
+        FileChooser chooser = chooser(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(messages.get(f == ImageExport.Format.PNG
+                ? "dialog.filter.png" : "dialog.filter.svg"), "*." + f.extension()));
+        chooser.setInitialFileName(suggestedBase + "." + f.extension());
+        return remember(chooser.showSaveDialog(owner.get())).map(p -> {
+            String name = p.getFileName().toString();
+            Path file = name.toLowerCase(java.util.Locale.ROOT).endsWith("." + f.extension()) ? p
+                    : p.resolveSibling(name + "." + f.extension());
+            return new ImageExport(file, f, size.getValue());
+        });
     }
 
     private FileChooser.ExtensionFilter scenarioFilter() {

@@ -4,19 +4,26 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
-/** A compact list of label/value rows with optional proportion bars, bound to an observable list. */
+/**
+ * A compact list of label/value rows with optional proportion bars, bound to an observable list.
+ * A label wraps, a value never breaks inside: a long value moves under its label instead.
+ */
 public final class KeyValueList extends VBox {
+    /** Values longer than this go on their own line under the label. */
+    static final int INLINE_VALUE_CHARS = 16;
     private ObservableList<KeyValue> items;
     private final ListChangeListener<KeyValue> listener = c -> rebuild();
 
     public KeyValueList() {
         getStyleClass().add("key-value-list");
+        setSpacing(1);
     }
 
     /** Binds the rows to a list (replacing any earlier binding). */
@@ -34,16 +41,30 @@ public final class KeyValueList extends VBox {
         for (KeyValue kv : items) {
             Label key = new Label(kv.key());
             key.getStyleClass().add("kv-key");
-            key.setMinWidth(Region.USE_PREF_SIZE);
+            key.setWrapText(true);
+            key.setMinWidth(0);
+            key.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(key, Priority.ALWAYS);
             Label value = new Label(kv.value());
             value.getStyleClass().add("kv-value");
-            value.setWrapText(true);
-            value.setAlignment(Pos.CENTER_RIGHT);
-            value.setMaxWidth(Double.MAX_VALUE);
-            HBox.setHgrow(value, Priority.ALWAYS);
-            HBox row = new HBox(8, key, value);
-            row.setAlignment(Pos.CENTER_LEFT);
-            row.getStyleClass().add("kv-row");
+            value.setTooltip(new Tooltip(kv.key() + ": " + kv.value()));
+            Region row;
+            if (kv.value().length() > INLINE_VALUE_CHARS) {
+                value.setWrapText(true);
+                value.setMaxWidth(Double.MAX_VALUE);
+                value.setAlignment(Pos.CENTER_RIGHT);
+                value.setTextAlignment(javafx.scene.text.TextAlignment.RIGHT);
+                VBox stacked = new VBox(0, key, value);
+                stacked.getStyleClass().add("kv-row");
+                row = stacked;
+            } else {
+                value.setMinWidth(Region.USE_PREF_SIZE);
+                value.setWrapText(false);
+                HBox inline = new HBox(8, key, value);
+                inline.setAlignment(Pos.CENTER_LEFT);
+                inline.getStyleClass().add("kv-row");
+                row = inline;
+            }
             if (kv.fraction() >= 0) {
                 Region track = new Region();
                 track.getStyleClass().add("kv-bar-track");

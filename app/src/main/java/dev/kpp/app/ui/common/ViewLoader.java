@@ -43,6 +43,8 @@ public final class ViewLoader {
             throw new IllegalStateException("no FXML for " + viewClass.getName());
         }
         FXMLLoader loader = new FXMLLoader(url, bundle);
+        // the views' own loader resolves FXML imports, also when JavaFX itself is on the module path
+        loader.setClassLoader(viewClass.getClassLoader());
         loader.setControllerFactory(type -> {
             Supplier<?> supplier = controllers.get(type);
             if (supplier == null) {

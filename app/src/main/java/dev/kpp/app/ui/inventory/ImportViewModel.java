@@ -1,54 +1,76 @@
 package dev.kpp.app.ui.inventory;
 
-import dev.kpp.app.text.Messages;
+import dev.kpp.app.text.Numbers;
+import dev.kpp.app.text.Texts;
 import dev.kpp.app.ui.common.DialogService;
-import dev.kpp.app.ui.common.Formats;
 import dev.kpp.app.ui.common.RunningTask;
+import dev.kpp.app.ui.common.TaskContext;
 import dev.kpp.app.ui.common.TaskRunner;
 import dev.kpp.app.ui.session.LoadedInventory;
 import dev.kpp.app.ui.session.PlannerSession;
 import dev.kpp.app.ui.settings.RecentFiles;
+import dev.kpp.importer.spi.ImportCancelledException;
+import dev.kpp.importer.spi.ImportProblem;
+import dev.kpp.importer.spi.ImportRequest;
+import dev.kpp.importer.spi.ImportResult;
+import dev.kpp.importer.spi.InventoryImporter;
+import dev.kpp.importer.spi.ProgressListener;
+import dev.kpp.model.scenario.ScenarioParams;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 
 /**
- * Imports in the window: open files or a folder, drag and drop, recent files. Every import runs in
- * the background with progress, running counts and Cancel; a failure shows a readable dialog and
- * the inventory already loaded stays.
+ * Imports in the window, through the importer SPI ({@link InventoryImporter}): open files or a
+ * folder, drag and drop, recent files, and any other {@link ImportRequest} (a cluster context joins
+ * here). Every import runs in the background with progress, running counts and Cancel; the whole
+ * {@link ImportResult} is kept; a failure shows a readable dialog and the inventory already loaded
+ * stays.
  */
 public final class ImportViewModel {
+    /** Problems listed in the error dialog before the rest are counted. */
+    static final int MAX_LISTED = 12;
+
     private final PlannerSession session;
-    private final InventoryImportService importer;
+    private final InventoryImporter importer;
     private final TaskRunner runner;
     private final DialogService dialogs;
-    private final Messages messages;
+    private final Texts texts;
     private final RecentFiles recent;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
-    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
+
+    /** Nothing usable was imported; the result says why. */
+    private static final class NothingImported extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final transient ImportResult result;
+
+        NothingImported(ImportResult result) {
+            super("nothing imported");
+            this.result = result;
+        }
+    }
 
     /**
      * @param session  shared state
      * @param importer the importer, or null when this build has none (import actions are disabled)
      * @param runner   background work
      * @param dialogs  dialogs
-     * @param messages wording
+     * @param texts    wording
      * @param recent   recent files
      */
-    public ImportViewModel(PlannerSession session, InventoryImportService importer, TaskRunner runner,
-                           DialogService dialogs, Messages messages, RecentFiles recent) {
+    public ImportViewModel(PlannerSession session, InventoryImporter importer, TaskRunner runner,
+                           DialogService dialogs, Texts texts, RecentFiles recent) {
         this.session = session;
         this.importer = importer;
         this.runner = runner;
         this.dialogs = dialogs;
-        this.messages = messages;
+        this.texts = texts;
         this.recent = recent;
     }
 
@@ -59,7 +81,7 @@ public final class ImportViewModel {
 
     /** Asks for files and imports them. */
     public void chooseFiles() {
-        List<Path> files = dialogs.chooseFilesToImport(messages.get("inventory.import.chooser.files"));
+        List<Path> files = dialogs.chooseFilesToImport(text("inventory.import.chooser.files"));
         if (!files.isEmpty()) {
             importPaths(files);
         }
@@ -67,7 +89,7 @@ public final class ImportViewModel {
 
     /** Asks for a folder and imports it. */
     public void chooseFolder() {
-        dialogs.chooseFolderToImport(messages.get("inventory.import.chooser.folder")).ifPresent(p -> importPaths(List.of(p)));
+        dialogs.chooseFolderToImport(text("inventory.import.chooser.folder")).ifPresent(p -> importPaths(List.of(p)));
     }
 
     /** Imports dropped or chosen paths. */
@@ -82,58 +104,53 @@ public final class ImportViewModel {
      * @param then  what to do after a successful import (e.g. apply a scenario file's inputs)
      */
     public void importPaths(List<Path> paths, Consumer<LoadedInventory> then) {
-        if (paths.isEmpty() || running.get()) {
+        if (!paths.isEmpty()) {
+            importRequest(new ImportRequest.Files(paths), then);
+        }
+    }
+
+    /**
+     * Imports anything the importer supports (files today, a cluster context next).
+     *
+     * @param request what to import
+     * @param then    what to do after a successful import
+     */
+    public void importRequest(ImportRequest request, Consumer<LoadedInventory> then) {
+        if (running.get()) {
             return;
         }
-        String what = describePaths(paths);
-        if (importer == null) {
-            dialogs.showError(messages.get("inventory.import.error.title"), messages.get("inventory.import.error.header", what),
-                    List.of(messages.get("inventory.import.error.unavailable")));
+        String what = describe(request);
+        if (importer == null || !importer.supports(request)) {
+            dialogs.showError(text("inventory.import.error.title"), text("inventory.import.error.header", what),
+                    List.of(text("inventory.import.error.unavailable")));
             return;
         }
         String kept = session.sourceName();
         running.set(true);
-        RunningTask task = runner.<LoadedInventory>task(ctx -> {
-            ctx.updateMessage(messages.get("inventory.import.status.start", what));
-            ctx.updateProgress(-1, -1);
-            ImportOutcome outcome = importer.importPaths(paths, p -> {
-                ctx.updateProgress(p.workDone(), p.totalWork());
-                ctx.updateMessage(messages.get("inventory.import.status.progress", p.currentItem().isEmpty() ? what
-                        : p.currentItem(), Formats.integer(p.services()), Formats.integer(p.endpointSlices()),
-                        Formats.integer(p.nodes())));
-            }, ctx::isCancelled);
-            if (ctx.isCancelled()) {
-                throw new CancellationException();
-            }
-            ctx.updateMessage(messages.get("inventory.import.status.analysing", outcome.inventory().services().size()));
-            return LoadedInventory.of(outcome.inventory(), paths, outcome.problems());
-        }).named("import").cancellable()
+        RunningTask task = runner.<LoadedInventory>task(ctx -> run(request, what, ctx)).named("import").cancellable()
                 .onSuccess(loaded -> {
                     session.useInventory(loaded);
-                    session.dirtyProperty().set(true);
-                    paths.forEach(recent::add);
-                    notice.set(messages.get("inventory.import.done", loaded.summary().name(),
-                            Formats.integer(loaded.summary().proxiedServices()), loaded.problems().size()));
+                    loaded.paths().forEach(recent::add);
+                    session.post(text("inventory.import.done", loaded.name(),
+                            Numbers.count(loaded.summary().proxied()), loaded.result().problems().size()));
                     then.accept(loaded);
                 })
-                .onError(ImportFailedException.class, e -> {
-                    List<String> details = new ArrayList<>();
-                    e.problems().forEach(p -> details.add(describe(p, messages)));
-                    details.add("");
-                    details.add(messages.get("inventory.import.error.kept", kept));
-                    dialogs.showError(messages.get("inventory.import.error.title"), messages.get("inventory.import.error.header", what),
-                            details);
-                    notice.set(messages.get("inventory.import.failed", kept));
+                .onError(NothingImported.class, e -> {
+                    dialogs.showError(text("inventory.import.error.title"), text("inventory.import.error.header", what),
+                            details(e.result.problems(), kept));
+                    session.post(text("inventory.import.failed", kept));
                 })
-                .onError(CancellationException.class, e -> notice.set(messages.get("inventory.import.cancelled", kept)))
+                .onError(CancellationException.class, e -> session.post(text("inventory.import.cancelled", kept)))
+                .onError(ImportCancelledException.class, e -> session.post(text("inventory.import.cancelled", kept)))
                 .onError(e -> {
-                    String reason = e.getMessage() == null || e.getMessage().isBlank()
-                            ? e.getClass().getSimpleName() : e.getMessage();
-                    dialogs.showError(messages.get("inventory.import.error.title"), messages.get("inventory.import.error.header", what),
-                            List.of(reason, "", messages.get("inventory.import.error.kept", kept)));
-                    notice.set(messages.get("inventory.import.failed", kept));
+                    System.getLogger(ImportViewModel.class.getName()).log(System.Logger.Level.ERROR,
+                            "import of " + request.describe() + " failed", e);
+                    dialogs.showError(text("inventory.import.error.title"), text("inventory.import.error.header", what),
+                            List.of(text("inventory.import.error.internal", e.getClass().getSimpleName()), "",
+                                    text("inventory.import.error.kept", kept)));
+                    session.post(text("inventory.import.failed", kept));
                 })
-                .onCancelled(() -> notice.set(messages.get("inventory.import.cancelled", kept)))
+                .onCancelled(() -> session.post(text("inventory.import.cancelled", kept)))
                 .andFinally(() -> {
                     running.set(false);
                     session.taskProperty().set(null);
@@ -144,30 +161,71 @@ public final class ImportViewModel {
         }
     }
 
-    /** @return one problem as a line: "file: location: message" */
-    static String describe(ImportIssue issue, Messages messages) {
-        String file = issue.file() == null ? "" : String.valueOf(issue.file().getFileName());
-        if (file.isEmpty()) {
-            return issue.message();
+    private LoadedInventory run(ImportRequest request, String what, TaskContext ctx) throws NothingImported {
+        ctx.updateMessage(text("inventory.import.status.start", what));
+        ctx.updateProgress(-1, -1);
+        ProgressListener listener = new ProgressListener() {
+            private String item = what;
+
+            @Override
+            public void progress(long workDone, long totalWork, String messageKey, String detail) {
+                ctx.updateProgress(workDone, totalWork);
+                if (detail != null && !detail.isEmpty()) {
+                    int slash = Math.max(detail.lastIndexOf('/'), detail.lastIndexOf('\\'));
+                    item = slash >= 0 ? detail.substring(slash + 1) : detail;
+                }
+            }
+
+            @Override
+            public void counts(long services, long endpointSlices, long nodes) {
+                ctx.updateMessage(text("inventory.import.status.progress", item, Numbers.count(services),
+                        Numbers.count(endpointSlices), Numbers.count(nodes)));
+            }
+        };
+        ImportResult r = importer.importInventory(request, listener, ctx::isCancelled);
+        if (r.cancelled() || ctx.isCancelled()) {
+            throw new CancellationException();
         }
-        if (issue.location().isEmpty()) {
-            return messages.get("inventory.import.problem.file", file, issue.message());
+        if (r.sources().isEmpty()) {
+            throw new NothingImported(r);
         }
-        return messages.get("inventory.import.problem.fileLocation", file, issue.location(), issue.message());
+        ctx.updateMessage(text("inventory.import.status.analysing", Numbers.count(r.inventory().services().size())));
+        return LoadedInventory.of(request, r, ScenarioParams.defaults());
     }
 
-    private String describePaths(List<Path> paths) {
-        String first = String.valueOf(paths.get(0).getFileName());
-        return paths.size() == 1 ? first : messages.get("inventory.import.paths.many", first, paths.size() - 1);
+    /** @return the error dialog's lines: each problem (errors first) as the bundle words it, then what was kept */
+    private List<String> details(List<ImportProblem> problems, String kept) {
+        List<ImportProblem> sorted = new ArrayList<>(problems);
+        sorted.sort(Comparator.comparing(p -> p.severity() != ImportProblem.Severity.ERROR));
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < sorted.size() && i < MAX_LISTED; i++) {
+            out.add(texts.problem(sorted.get(i)));
+        }
+        if (sorted.size() > MAX_LISTED) {
+            out.add(text("inventory.import.error.more", sorted.size() - MAX_LISTED));
+        }
+        if (sorted.isEmpty()) {
+            out.add(text("inventory.import.error.nothing"));
+        }
+        out.add("");
+        out.add(text("inventory.import.error.kept", kept));
+        return out;
+    }
+
+    private String describe(ImportRequest request) {
+        if (request instanceof ImportRequest.Files f) {
+            String first = String.valueOf(f.paths().get(0).getFileName());
+            return f.paths().size() == 1 ? first : text("inventory.import.paths.many", first, f.paths().size() - 1);
+        }
+        return request.describe();
+    }
+
+    private String text(String key, Object... args) {
+        return texts.messages().get(key, args);
     }
 
     /** @return true while an import runs */
     public ReadOnlyBooleanProperty runningProperty() {
         return running.getReadOnlyProperty();
-    }
-
-    /** @return the outcome of the last import, for the status bar */
-    public ReadOnlyStringProperty noticeProperty() {
-        return notice.getReadOnlyProperty();
     }
 }

@@ -1,13 +1,13 @@
 package dev.kpp.app.ui.inventory;
 
 import dev.kpp.app.ui.common.KeyValueList;
+import dev.kpp.app.ui.common.MessageList;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.javafx.FontIcon;
 
-/** The inventory pane. */
+/** The inventory pane: bindings only. */
 public final class InventoryView {
     private final InventoryViewModel viewModel;
     @FXML
@@ -17,15 +17,35 @@ public final class InventoryView {
     @FXML
     private Label description;
     @FXML
-    private KeyValueList types;
+    private KeyValueList sources;
+    @FXML
+    private KeyValueList services;
     @FXML
     private KeyValueList endpoints;
+    @FXML
+    private KeyValueList distribution;
     @FXML
     private KeyValueList nodes;
     @FXML
     private KeyValueList kubeProxy;
     @FXML
-    private VBox warnings;
+    private KeyValueList observed;
+    @FXML
+    private VBox observedSection;
+    @FXML
+    private MessageList assumptions;
+    @FXML
+    private VBox assumptionsSection;
+    @FXML
+    private MessageList notes;
+    @FXML
+    private VBox notesSection;
+    @FXML
+    private MessageList problems;
+    @FXML
+    private VBox problemsSection;
+    @FXML
+    private MessageList warnings;
     @FXML
     private Label noWarnings;
 
@@ -38,23 +58,31 @@ public final class InventoryView {
         title.textProperty().bind(viewModel.titleProperty());
         kind.textProperty().bind(viewModel.kindProperty());
         description.textProperty().bind(viewModel.descriptionProperty());
-        types.setItems(viewModel.types());
+        sources.setItems(viewModel.sources());
+        services.setItems(viewModel.services());
         endpoints.setItems(viewModel.endpoints());
+        distribution.setItems(viewModel.distribution());
         nodes.setItems(viewModel.nodes());
         kubeProxy.setItems(viewModel.kubeProxy());
-        viewModel.warnings().addListener((ListChangeListener<String>) c -> showWarnings());
-        showWarnings();
+        observed.setItems(viewModel.observed());
+        viewModel.observed().addListener((ListChangeListener<Object>) c -> showObserved());
+        showObserved();
+        assumptions.setIcon("fth-help-circle");
+        assumptions.setSection(assumptionsSection);
+        assumptions.setItems(viewModel.assumptions());
+        notes.setIcon("fth-info");
+        notes.setSection(notesSection);
+        notes.setItems(viewModel.notes());
+        problems.setIcon("fth-file-minus");
+        problems.setSection(problemsSection);
+        problems.setItems(viewModel.problems());
+        warnings.setItems(viewModel.warnings());
+        noWarnings.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(viewModel.warnings()));
+        noWarnings.managedProperty().bind(noWarnings.visibleProperty());
     }
 
-    private void showWarnings() {
-        warnings.getChildren().clear();
-        for (String w : viewModel.warnings()) {
-            Label l = new Label(w, new FontIcon("fth-alert-triangle"));
-            l.setWrapText(true);
-            l.getStyleClass().add("warning-item");
-            warnings.getChildren().add(l);
-        }
-        noWarnings.setVisible(viewModel.warnings().isEmpty());
-        noWarnings.setManaged(viewModel.warnings().isEmpty());
+    private void showObserved() {
+        observedSection.setVisible(!viewModel.observed().isEmpty());
+        observedSection.setManaged(observedSection.isVisible());
     }
 }

@@ -1,6 +1,7 @@
 package dev.kpp.app.ui.main;
 
 import dev.kpp.app.text.Messages;
+import dev.kpp.app.ui.common.Elide;
 import dev.kpp.app.ui.common.RunningTask;
 import dev.kpp.app.ui.inventory.InventoryView;
 import dev.kpp.app.ui.results.ResultsView;
@@ -8,7 +9,6 @@ import dev.kpp.app.ui.scenario.ScenarioView;
 import dev.kpp.app.ui.settings.SettingsViewModel;
 import dev.kpp.app.ui.settings.ThemeChoice;
 import dev.kpp.app.ui.theme.Styles;
-import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
@@ -21,6 +21,7 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -58,6 +59,12 @@ public final class MainView {
     @FXML
     private MenuItem redoItem;
     @FXML
+    private MenuItem copyJsonItem;
+    @FXML
+    private MenuItem exportJsonItem;
+    @FXML
+    private MenuItem exportChartsItem;
+    @FXML
     private RadioMenuItem themeSystem;
     @FXML
     private RadioMenuItem themeLight;
@@ -93,7 +100,6 @@ public final class MainView {
     private ResultsView resultsController;
 
     private final Button cancelButton = new Button();
-    private final Label latencyLabel = new Label();
 
     public MainView(MainViewModel viewModel, SettingsViewModel settings, Messages messages) {
         this.viewModel = viewModel;
@@ -111,6 +117,9 @@ public final class MainView {
         redoItem.disableProperty().bind(viewModel.scenario().canRedoProperty().not());
         undoButton.disableProperty().bind(viewModel.scenario().canUndoProperty().not());
         redoButton.disableProperty().bind(viewModel.scenario().canRedoProperty().not());
+        copyJsonItem.disableProperty().bind(viewModel.results().hasPlanProperty().not());
+        exportJsonItem.disableProperty().bind(viewModel.results().hasPlanProperty().not());
+        exportChartsItem.disableProperty().bind(viewModel.results().hasPlanProperty().not());
         basisLabel.textProperty().bind(viewModel.scenario().basisProperty());
 
         for (int i = 0; i < viewModel.samples().size(); i++) {
@@ -144,11 +153,11 @@ public final class MainView {
         cancelButton.setOnAction(e -> viewModel.cancelTask());
         cancelButton.setVisible(false);
         cancelButton.managedProperty().bind(cancelButton.visibleProperty());
-        latencyLabel.getStyleClass().add("status-latency");
-        statusBar.getRightItems().addAll(cancelButton, latencyLabel);
-        latencyLabel.textProperty().bind(Bindings.createStringBinding(
-                () -> messages.get("status.latency", Math.round(viewModel.results().lastLatencyMillisProperty().get())),
-                viewModel.results().lastLatencyMillisProperty()));
+        statusBar.getRightItems().add(cancelButton);
+        // the input-to-chart time is a developer's figure: a tooltip, never the status text
+        Tooltip timing = new Tooltip();
+        timing.textProperty().bind(viewModel.results().timingProperty());
+        statusBar.setTooltip(timing);
         viewModel.session().taskProperty().addListener((obs, o, n) -> bindTask(n));
         bindTask(null);
 
@@ -160,7 +169,7 @@ public final class MainView {
             public void changed(javafx.beans.value.ObservableValue<? extends Number> obs, Number o, Number n) {
                 double w = n.doubleValue();
                 if (w > 0) {
-                    double inventory = Math.min(290, w * 0.2);
+                    double inventory = Math.min(285, w * 0.17);
                     double scenario = Math.min(370, w * 0.26);
                     split.setDividerPositions(inventory / w, (inventory + scenario) / w);
                     split.widthProperty().removeListener(this);
@@ -204,7 +213,9 @@ public final class MainView {
         List<Path> files = viewModel.recentFiles();
         for (int i = 0; i < files.size(); i++) {
             Path p = files.get(i);
-            MenuItem item = new MenuItem(String.valueOf(p.getFileName()));
+            Path parent = p.toAbsolutePath().getParent();
+            MenuItem item = new MenuItem(messages.get("menu.file.recent.item", String.valueOf(p.getFileName()),
+                    parent == null ? "" : Elide.middle(parent.toString(), 56)));
             item.setMnemonicParsing(false);
             if (i < DIGITS.length) {
                 item.setAccelerator(new KeyCodeCombination(DIGITS[i], KeyCombination.SHORTCUT_DOWN,
@@ -296,7 +307,17 @@ public final class MainView {
 
     @FXML
     private void exportCharts() {
-        viewModel.exportChart(resultsController.chartsPng(), "charts");
+        viewModel.exportCharts();
+    }
+
+    @FXML
+    private void exportJson() {
+        viewModel.exportJson();
+    }
+
+    @FXML
+    private void copyJson() {
+        viewModel.copyJson();
     }
 
     @FXML
@@ -337,6 +358,11 @@ public final class MainView {
     /** Selects the Calibration tab (tests, Ctrl+2). */
     public void selectCalibration() {
         showCalibration();
+    }
+
+    /** Selects the Plan tab (tests, Ctrl+1). */
+    public void selectPlan() {
+        showPlan();
     }
 
     @FXML

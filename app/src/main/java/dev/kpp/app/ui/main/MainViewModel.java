@@ -1,8 +1,7 @@
 package dev.kpp.app.ui.main;
 
 import dev.kpp.app.text.AppInfo;
-import dev.kpp.app.report.AtomicFiles;
-import dev.kpp.app.text.Messages;
+import dev.kpp.app.text.Texts;
 import dev.kpp.app.ui.common.DialogService;
 import dev.kpp.app.ui.common.RunningTask;
 import dev.kpp.app.ui.common.TaskRunner;
@@ -14,13 +13,16 @@ import dev.kpp.app.ui.scenario.ScenarioViewModel;
 import dev.kpp.app.ui.session.LoadedInventory;
 import dev.kpp.app.ui.session.PlannerSession;
 import dev.kpp.app.ui.settings.RecentFiles;
+import dev.kpp.model.plan.PlanInput;
 import dev.kpp.model.scenario.Sample;
 import dev.kpp.model.scenario.Samples;
+import dev.kpp.model.scenario.ScenarioField;
+import dev.kpp.model.scenario.ScenarioOverrides;
+import dev.kpp.model.scenario.ScenarioParams;
+import dev.kpp.model.units.InvalidValueException;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ObservableList;
 
 import java.nio.file.Path;
@@ -28,7 +30,7 @@ import java.util.List;
 
 /**
  * The main window's actions: samples, scenario files (open, save, save as, unsaved-changes guard),
- * recent files, undo/redo, chart export, close; and its title and status line.
+ * recent files, undo/redo, exports, close; and its title and status line.
  */
 public final class MainViewModel {
     private final PlannerSession session;
@@ -37,15 +39,14 @@ public final class MainViewModel {
     private final ResultsViewModel results;
     private final TaskRunner runner;
     private final DialogService dialogs;
-    private final Messages messages;
+    private final Texts texts;
     private final RecentFiles recent;
-    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
     private final StringBinding title;
     private final StringBinding status;
     private final BooleanBinding busy;
 
     public MainViewModel(PlannerSession session, ScenarioViewModel scenario, ImportViewModel imports,
-                         ResultsViewModel results, TaskRunner runner, DialogService dialogs, Messages messages,
+                         ResultsViewModel results, TaskRunner runner, DialogService dialogs, Texts texts,
                          RecentFiles recent) {
         this.session = session;
         this.scenario = scenario;
@@ -53,18 +54,25 @@ public final class MainViewModel {
         this.results = results;
         this.runner = runner;
         this.dialogs = dialogs;
-        this.messages = messages;
+        this.texts = texts;
         this.recent = recent;
         title = Bindings.createStringBinding(() -> {
             Path file = session.fileProperty().get();
             String name = file != null ? String.valueOf(file.getFileName()) : session.sourceName();
-            return (session.dirtyProperty().get() ? "• " : "") + name + " — " + AppInfo.NAME + " " + AppInfo.version();
-        }, session.fileProperty(), session.dirtyProperty(), session.inventoryProperty(), session.sampleProperty());
-        imports.noticeProperty().addListener((obs, o, n) -> notice.set(n));
-        status = Bindings.createStringBinding(() -> notice.get().isEmpty()
-                        ? messages.get("status.ready", results.timingProperty().get()) : notice.get(),
-                notice, results.timingProperty());
+            return (session.dirtyBinding().get() ? "• " : "") + name + " — " + AppInfo.NAME + " " + AppInfo.version();
+        }, session.fileProperty(), session.dirtyBinding(), session.inventoryProperty(), session.sampleProperty());
+        status = Bindings.createStringBinding(() -> {
+            if (!session.noticeProperty().get().isEmpty()) {
+                return session.noticeProperty().get();
+            }
+            String waiting = results.statusTextProperty().get();
+            return waiting.isEmpty() ? text("status.ready") : waiting;
+        }, session.noticeProperty(), results.statusTextProperty());
         busy = Bindings.createBooleanBinding(() -> session.taskProperty().get() != null, session.taskProperty());
+    }
+
+    private String text(String key, Object... args) {
+        return texts.messages().get(key, args);
     }
 
     /** @return the built-in samples for the "New from sample" menu */
@@ -74,7 +82,7 @@ public final class MainViewModel {
 
     /** @return a sample's menu text */
     public String sampleLabel(Sample s) {
-        return messages.get("menu.file.sample", s.name(), s.title());
+        return text("menu.file.sample", s.name(), s.title());
     }
 
     /** Starts over from a sample (asks about unsaved changes first). */
@@ -82,49 +90,77 @@ public final class MainViewModel {
         guardUnsaved(() -> {
             session.useSample(sample);
             session.fileProperty().set(null);
-            session.dirtyProperty().set(false);
+            session.markClean();
             scenario.clearHistory();
-            notice.set(messages.get("status.sample", sample.name()));
+            session.post(text("status.sample", sample.name()));
         });
     }
 
     /** Asks for a scenario file and opens it. */
     public void openScenario() {
-        guardUnsaved(() -> dialogs.chooseScenarioToOpen(messages.get("scenario.file.open"))
+        guardUnsaved(() -> dialogs.chooseScenarioToOpen(text("scenario.file.open"))
                 .ifPresent(this::openScenarioFile));
     }
 
     /** Opens a scenario file: re-imports its inventory (or picks its sample), then applies inputs and budgets. */
     public void openScenarioFile(Path file) {
+        String name = String.valueOf(file.getFileName());
         runner.task(ctx -> ScenarioFiles.read(file)).named("open-scenario")
                 .onSuccess(doc -> apply(file, doc))
-                .onError(ScenarioFiles.ScenarioFileException.class, e -> dialogs.showError(
-                        messages.get("scenario.file.error.title"),
-                        messages.get("scenario.file.error.open", String.valueOf(file.getFileName())),
-                        List.of(e.getMessage())))
-                .onError(e -> dialogs.showError(messages.get("scenario.file.error.title"),
-                        messages.get("scenario.file.error.open", String.valueOf(file.getFileName())),
-                        List.of(String.valueOf(e.getMessage()))))
+                .onError(ScenarioFiles.ScenarioFileException.class, e -> openError(name,
+                        text(e.key(), e.args())))
+                .onError(InvalidValueException.class, e -> openError(name, texts.invalid(e)))
+                .onError(e -> openError(name, text("scenario.file.error.unreadable", e.getClass().getSimpleName())))
                 .start();
     }
 
+    private void openError(String name, String detail) {
+        dialogs.showError(text("scenario.file.error.title"), text("scenario.file.error.open", name), List.of(detail));
+    }
+
     private void apply(Path file, ScenarioDocument doc) {
-        Runnable finish = () -> {
-            session.inputsProperty().set(doc.inputs());
-            session.budgetsProperty().set(doc.budgets());
-            session.fileProperty().set(file);
-            session.dirtyProperty().set(false);
-            scenario.clearHistory();
-            recent.add(file);
-            notice.set(messages.get("status.opened", String.valueOf(file.getFileName())));
-        };
+        String name = String.valueOf(file.getFileName());
         if (doc.sample() != null) {
-            Sample s = Samples.byName(doc.sample()).orElse(session.sampleProperty().get());
+            Sample s = Samples.byName(doc.sample()).orElse(null);
+            if (s == null) {
+                openError(name, text("scenario.file.error.unknownSample", doc.sample()));
+                return;
+            }
+            ScenarioParams inputs;
+            try {
+                inputs = doc.inputs().applyTo(s.params());
+            } catch (InvalidValueException e) {
+                openError(name, texts.invalid(e));
+                return;
+            }
             session.useSample(s);
-            finish.run();
+            finish(file, inputs, doc);
         } else {
-            imports.importPaths(doc.inventoryPaths(), (LoadedInventory loaded) -> finish.run());
+            imports.importPaths(doc.inventoryPaths(), (LoadedInventory loaded) -> {
+                // the inventory fixes its Service mix: a file's shares yield to what was imported now
+                ScenarioOverrides in = doc.inputs();
+                for (ScenarioField f : PlanInput.FIXED_BY_INVENTORY) {
+                    in = in.without(f);
+                }
+                try {
+                    ScenarioParams inputs = in.applyTo(loaded.params());
+                    session.planInput(inputs);
+                    finish(file, inputs, doc);
+                } catch (InvalidValueException e) {
+                    openError(name, texts.invalid(e));
+                }
+            });
         }
+    }
+
+    private void finish(Path file, ScenarioParams inputs, ScenarioDocument doc) {
+        session.inputsProperty().set(inputs);
+        session.budgetsProperty().set(doc.budgets());
+        session.fileProperty().set(file);
+        session.markClean();
+        scenario.clearHistory();
+        recent.add(file);
+        session.post(text("status.opened", String.valueOf(file.getFileName())));
     }
 
     /** Saves to the current file, or asks where. */
@@ -148,37 +184,40 @@ public final class MainViewModel {
 
     private void saveAs(Runnable then) {
         String suggested = session.sourceName().replaceAll("[^A-Za-z0-9._-]", "-") + ScenarioFiles.SUFFIX;
-        dialogs.chooseScenarioToSave(messages.get("scenario.file.save"), suggested)
+        dialogs.chooseScenarioToSave(text("scenario.file.save"), suggested)
                 .ifPresent(p -> write(ScenarioFiles.withSuffix(p), then));
     }
 
     private void write(Path file, Runnable then) {
         ScenarioDocument doc = document();
+        PlannerSession.State state = session.state();
         runner.task(ctx -> {
             ScenarioFiles.write(file, doc);
             return file;
         }).named("save-scenario")
                 .onSuccess(p -> {
                     session.fileProperty().set(p);
-                    session.dirtyProperty().set(false);
+                    if (session.state().equals(state)) {
+                        session.markClean();
+                    }
                     recent.add(p);
-                    notice.set(messages.get("status.saved", String.valueOf(p.getFileName())));
+                    session.post(text("status.saved", String.valueOf(p.getFileName())));
                     then.run();
                 })
-                .onError(e -> dialogs.showError(messages.get("scenario.file.error.title"),
-                        messages.get("scenario.file.error.save", String.valueOf(file.getFileName())),
-                        List.of(String.valueOf(e.getMessage()))))
+                .onError(e -> dialogs.showError(text("scenario.file.error.title"),
+                        text("scenario.file.error.save", String.valueOf(file.getFileName())),
+                        List.of(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())))
                 .start();
     }
 
     /** @return the session as a scenario document */
     public ScenarioDocument document() {
         LoadedInventory inv = session.inventoryProperty().get();
+        ScenarioOverrides inputs = ScenarioFiles.inputsOf(session.inputsProperty().get());
         return inv == null
-                ? new ScenarioDocument(session.sampleProperty().get().name(), "", List.of(),
-                session.inputsProperty().get(), session.budgetsProperty().get())
-                : new ScenarioDocument(null, inv.summary().name(), inv.sources(), session.inputsProperty().get(),
-                session.budgetsProperty().get());
+                ? new ScenarioDocument(session.sampleProperty().get().name(), "", List.of(), inputs,
+                session.budgetsProperty().get())
+                : new ScenarioDocument(null, inv.name(), inv.paths(), inputs, session.budgetsProperty().get());
     }
 
     /** Opens a recent entry: scenario files open, anything else is imported. */
@@ -217,36 +256,31 @@ public final class MainViewModel {
         }
     }
 
-    /**
-     * Asks where to save a chart image and writes it in the background.
-     *
-     * @param png       the encoded image
-     * @param metricKey the chart's metric (names the file)
-     */
-    public void exportChart(byte[] png, String metricKey) {
-        dialogs.choosePngToSave(messages.get("results.chart.export"), "kpp-" + metricKey + ".png").ifPresent(p ->
-                runner.task(ctx -> {
-                    AtomicFiles.writeBytes(p, png);
-                    return p;
-                }).named("export-png")
-                        .onSuccess(f -> notice.set(messages.get("status.exported", String.valueOf(f.getFileName()))))
-                        .onError(e -> dialogs.showError(messages.get("results.chart.exportError.title"),
-                                messages.get("results.chart.exportError.header", String.valueOf(p.getFileName())),
-                                List.of(String.valueOf(e.getMessage()))))
-                        .start());
+    /** Exports the four charts (File, Export charts). */
+    public void exportCharts() {
+        results.exportCharts();
+    }
+
+    /** Writes the prediction's JSON to a file (File, Export prediction JSON). */
+    public void exportJson() {
+        results.exportJson();
+    }
+
+    /** Puts the prediction's JSON on the clipboard (Edit, Copy as JSON). */
+    public void copyJson() {
+        results.copyJson();
     }
 
     /** Shows the keyboard shortcuts. */
     public void showShortcuts() {
-        dialogs.showInfo(messages.get("help.shortcuts.title"), messages.get("help.shortcuts.header"),
-                List.of(messages.get("help.shortcuts.body").split("\\|")));
+        dialogs.showInfo(text("help.shortcuts.title"), text("help.shortcuts.header"),
+                List.of(text("help.shortcuts.body").split("\\|")));
     }
 
     /** Shows what kpp is. */
     public void showAbout() {
-        dialogs.showInfo(messages.get("help.about.title"),
-                messages.get("help.about.header", AppInfo.NAME, AppInfo.version()),
-                List.of(messages.get("help.about.body")));
+        dialogs.showInfo(text("help.about.title"), text("help.about.header", AppInfo.NAME, AppInfo.version()),
+                List.of(text("help.about.body")));
     }
 
     /**
@@ -259,12 +293,12 @@ public final class MainViewModel {
     }
 
     private void guardUnsaved(Runnable then) {
-        if (!session.dirtyProperty().get()) {
+        if (!session.dirtyBinding().get()) {
             then.run();
             return;
         }
-        switch (dialogs.confirmUnsaved(messages.get("dialog.unsaved.title"),
-                messages.get("dialog.unsaved.header", session.sourceName()))) {
+        switch (dialogs.confirmUnsaved(text("dialog.unsaved.title"), text("dialog.unsaved.header",
+                session.sourceName()))) {
             case SAVE -> save(then);
             case DISCARD -> then.run();
             default -> {
@@ -277,7 +311,7 @@ public final class MainViewModel {
         return title;
     }
 
-    /** @return the status line text */
+    /** @return the status line: the last outcome until the next edit, else what the results wait for, else Ready */
     public StringBinding statusBinding() {
         return status;
     }
@@ -285,11 +319,6 @@ public final class MainViewModel {
     /** @return true while a user-visible task runs */
     public BooleanBinding busyBinding() {
         return busy;
-    }
-
-    /** @return the last action's outcome */
-    public ReadOnlyStringProperty noticeProperty() {
-        return notice.getReadOnlyProperty();
     }
 
     public PlannerSession session() {

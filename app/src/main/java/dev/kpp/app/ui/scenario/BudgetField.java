@@ -1,7 +1,11 @@
 package dev.kpp.app.ui.scenario;
 
-import dev.kpp.app.ui.common.Formats;
-import dev.kpp.app.ui.results.Metric;
+import dev.kpp.app.text.InputParser;
+import dev.kpp.app.text.Numbers;
+import dev.kpp.app.text.Texts;
+import dev.kpp.model.plan.Metric;
+import dev.kpp.model.scenario.ScenarioField;
+import dev.kpp.model.units.InvalidValueException;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -9,21 +13,25 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-/** A budget for one metric: on/off and a limit. */
+/**
+ * A budget for one metric: on/off and a limit in the metric's unit, typed with its suffixes
+ * ({@code 500ms}, {@code 250m}) through {@link InputParser#quantity}.
+ */
 public final class BudgetField {
     private final Metric metric;
+    private final Texts texts;
     private final BooleanProperty enabled = new SimpleBooleanProperty(this, "enabled");
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
-    private final String invalidMessage;
     private boolean updating;
     private Runnable onChange = () -> { };
 
-    BudgetField(Metric metric, String invalidMessage) {
+    BudgetField(Metric metric, Texts texts) {
         this.metric = metric;
-        this.invalidMessage = invalidMessage;
-        enabled.addListener(o -> changed());
-        text.addListener(o -> changed());
+        this.texts = texts;
+        // change listeners, not invalidation listeners: a value set while updating must not mute the next edit
+        enabled.addListener((obs, o, n) -> changed());
+        text.addListener((obs, o, n) -> changed());
     }
 
     private void changed() {
@@ -44,18 +52,31 @@ public final class BudgetField {
         updating = true;
         enabled.set(limit != null);
         Double v = limit != null ? limit : fallback;
-        text.set(v == null ? "" : Formats.number(v).replace(",", ""));
+        text.set(v == null ? "" : Numbers.input(v, ScenarioField.Kind.NUMBER));
         error.set(null);
         updating = false;
     }
 
-    /** @return null when the text is a positive number, else a message */
+    /** Rewrites valid text in the canonical form. */
+    public void commit() {
+        Double v = limit();
+        if (v != null && error.get() == null) {
+            updating = true;
+            text.set(Numbers.input(v, ScenarioField.Kind.NUMBER));
+            updating = false;
+        }
+    }
+
+    /** @return null when the text is a limit (or the budget is off), else why not */
     public String validate(String s) {
+        if (!enabled.get() && (s == null || s.isBlank())) {
+            return null;
+        }
         try {
-            double v = InputField.parse(s);
-            return v > 0 ? null : invalidMessage;
-        } catch (NumberFormatException e) {
-            return enabled.get() ? invalidMessage : null;
+            InputParser.quantity(s, metric.unit(), metric.key());
+            return null;
+        } catch (InvalidValueException e) {
+            return enabled.get() ? texts.invalid(e, id -> texts.label(metric)) : null;
         }
     }
 
@@ -65,8 +86,8 @@ public final class BudgetField {
             return null;
         }
         try {
-            return InputField.parse(text.get());
-        } catch (NumberFormatException e) {
+            return InputParser.quantity(text.get(), metric.unit(), metric.key());
+        } catch (InvalidValueException e) {
             return null;
         }
     }

@@ -1,7 +1,10 @@
 package dev.kpp.app.ui.scenario;
 
-import dev.kpp.app.text.Messages;
-import dev.kpp.app.ui.common.Formats;
+import dev.kpp.app.text.InputParser;
+import dev.kpp.app.text.Numbers;
+import dev.kpp.app.text.Texts;
+import dev.kpp.model.scenario.ScenarioField;
+import dev.kpp.model.units.InvalidValueException;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -11,26 +14,19 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-import java.util.Locale;
-
 /**
  * One numeric scenario input: a slider position (0..1, log or linear), an editable text and the
- * value they agree on. The slider covers the usual range; the text accepts the full range, with
- * {@code k}/{@code M} suffixes and grouping commas.
+ * value they agree on. The slider covers the usual range; the text accepts the input's full range
+ * and is read by the one {@link InputParser} the CLI uses too ({@code 50k}, {@code 12,000},
+ * {@code 5%}). Rejected text is explained ({@link #errorProperty()}) and the last valid value stays;
+ * committed text (Enter, focus leaving) is rewritten in the canonical form ("50000" becomes "50,000").
  */
 public final class InputField {
-    private final String key;
-    private final String labelKey;
-    private final String tooltipKey;
-    private final String unitKey;
-    private final double min;
-    private final double max;
+    private final ScenarioField field;
     private final double sliderMin;
     private final double sliderMax;
     private final boolean log;
-    private final boolean integer;
-    private final double displayFactor;
-    private final Messages messages;
+    private final Texts texts;
 
     private final DoubleProperty value = new SimpleDoubleProperty(this, "value");
     private final DoubleProperty slider = new SimpleDoubleProperty(this, "slider");
@@ -40,28 +36,20 @@ public final class InputField {
     private final ReadOnlyBooleanWrapper enabled = new ReadOnlyBooleanWrapper(this, "enabled", true);
     private boolean updating;
 
-    InputField(String key, double min, double max, double sliderMin, double sliderMax, boolean log, boolean integer,
-               double displayFactor, Messages messages) {
-        this.key = key;
-        this.labelKey = "scenario.input." + key + ".label";
-        this.tooltipKey = "scenario.input." + key + ".tooltip";
-        this.unitKey = "scenario.input." + key + ".unit";
-        this.min = min;
-        this.max = max;
+    InputField(ScenarioField field, double sliderMin, double sliderMax, boolean log, Texts texts) {
+        this.field = field;
         this.sliderMin = sliderMin;
         this.sliderMax = sliderMax;
         this.log = log;
-        this.integer = integer;
-        this.displayFactor = displayFactor;
-        this.messages = messages;
+        this.texts = texts;
         slider.addListener((obs, o, n) -> {
             if (!updating) {
                 double v = snap(fromSlider(n.doubleValue()));
                 updating = true;
-                value.set(v);
                 text.set(format(v));
                 error.set(null);
                 updating = false;
+                value.set(v);
             }
         });
         text.addListener((obs, o, n) -> {
@@ -69,17 +57,12 @@ public final class InputField {
                 String problem = validate(n);
                 error.set(problem);
                 if (problem == null) {
-                    double v = parse(n) / displayFactor;
+                    double v = parse(n);
                     updating = true;
                     slider.set(toSlider(v));
-                    value.set(v);
                     updating = false;
+                    value.set(v);
                 }
-            }
-        });
-        value.addListener((obs, o, n) -> {
-            if (!updating) {
-                show(n.doubleValue());
             }
         });
     }
@@ -94,52 +77,31 @@ public final class InputField {
         updating = false;
     }
 
-    /** @return null when the text is a valid value, else a readable message */
+    /** Rewrites valid text in the canonical form (called when the user commits the field). */
+    public void commit() {
+        if (error.get() == null && !text.get().equals(format(value.get()))) {
+            updating = true;
+            text.set(format(value.get()));
+            updating = false;
+        }
+    }
+
+    /** @return null when the text is a valid value, else why not, as a sentence */
     public String validate(String s) {
-        double d;
         try {
-            d = parse(s);
-        } catch (NumberFormatException e) {
-            return messages.get("scenario.error.number");
+            parse(s);
+            return null;
+        } catch (InvalidValueException e) {
+            return texts.invalid(e);
         }
-        double v = d / displayFactor;
-        if (v < min - 1e-12 || v > max + 1e-12 || (integer && Math.abs(v - Math.rint(v)) > 1e-9)) {
-            return messages.get(integer ? "scenario.error.rangeInteger" : "scenario.error.range",
-                    display(min), display(max));
-        }
-        return null;
     }
 
-    private String display(double v) {
-        return Formats.number(v * displayFactor);
-    }
-
-    static double parse(String s) {
-        String t = s == null ? "" : s.trim().replace(",", "").replace("_", "").replace(" ", "")
-                .toLowerCase(Locale.ROOT);
-        double mult = 1;
-        if (t.endsWith("%")) {
-            t = t.substring(0, t.length() - 1);
-        } else if (t.endsWith("k")) {
-            mult = 1e3;
-            t = t.substring(0, t.length() - 1);
-        } else if (t.endsWith("m")) {
-            mult = 1e6;
-            t = t.substring(0, t.length() - 1);
-        }
-        if (t.isEmpty()) {
-            throw new NumberFormatException("empty");
-        }
-        double d = Double.parseDouble(t) * mult;
-        if (!Double.isFinite(d)) {
-            throw new NumberFormatException("not finite");
-        }
-        return d;
+    private double parse(String s) {
+        return InputParser.field(field, s);
     }
 
     String format(double v) {
-        double d = v * displayFactor;
-        return integer ? Formats.integer(d) : Formats.number(d).replace(",", "");
+        return Numbers.input(v, field.kind());
     }
 
     double toSlider(double v) {
@@ -166,30 +128,39 @@ public final class InputField {
         if (log) {
             double mag = Math.pow(10, Math.floor(Math.log10(v)) - 1);
             r = Math.round(v / mag) * mag;
-            if (integer) {
+            if (field.kind() == ScenarioField.Kind.COUNT) {
                 r = Math.max(1, Math.round(r));
+            } else {
+                r = Double.parseDouble(Numbers.input(r, ScenarioField.Kind.NUMBER).replace(",", ""));
             }
         } else {
-            double step = displayFactor == 100 ? 0.01 : 1;
+            double step = field.kind() == ScenarioField.Kind.SHARE ? 0.01 : 1;
             r = Math.round(v / step) * step;
+            r = Math.round(r * 1e6) / 1e6;
         }
-        return Math.max(min, Math.min(max, r));
+        return Math.max(field.min(), Math.min(field.max(), r));
     }
 
+    /** @return the scenario input this field edits */
+    public ScenarioField field() {
+        return field;
+    }
+
+    /** @return the input's id (its scenario JSON key) */
     public String key() {
-        return key;
+        return field.id();
     }
 
     public String labelKey() {
-        return labelKey;
+        return "scenario.input." + field.id() + ".label";
     }
 
     public String tooltipKey() {
-        return tooltipKey;
+        return "scenario.input." + field.id() + ".tooltip";
     }
 
     public String unitKey() {
-        return unitKey;
+        return "scenario.input." + field.id() + ".unit";
     }
 
     /** @return the value in model units (a share, not a percentage) */
@@ -207,12 +178,12 @@ public final class InputField {
         return text;
     }
 
-    /** @return the validation message, null when valid */
+    /** @return why the text is rejected, as a sentence; null when valid */
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
     }
 
-    /** @return a note under the control, e.g. "x2.0 of 4,000 imported" */
+    /** @return a note under the control, e.g. "×2 of 4,000 imported" */
     public ReadOnlyStringProperty hintProperty() {
         return hint.getReadOnlyProperty();
     }

@@ -1,10 +1,11 @@
 package dev.kpp.app.ui.scenario;
 
-import dev.kpp.app.ui.session.Budgets;
-import dev.kpp.app.ui.session.ScenarioInputs;
+import dev.kpp.model.plan.Budgets;
+import dev.kpp.model.scenario.ScenarioOverrides;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A saved planning session ({@code *.kpp-scenario.json}): where the inventory came from (a sample
@@ -13,13 +14,15 @@ import java.util.List;
  * @param sample          the sample's name, or null when an inventory was imported
  * @param inventoryName   the inventory's display name ("" for a sample)
  * @param inventoryPaths  the imported files or folders (absolute)
- * @param inputs          the inputs
+ * @param inputs          the inputs, applied on top of the sample's or the inventory's own values
  * @param budgets         the budgets
  */
-public record ScenarioDocument(String sample, String inventoryName, List<Path> inventoryPaths, ScenarioInputs inputs,
-                               Budgets budgets) {
+public record ScenarioDocument(String sample, String inventoryName, List<Path> inventoryPaths,
+                               ScenarioOverrides inputs, Budgets budgets) {
     public ScenarioDocument {
         inventoryName = inventoryName == null ? "" : inventoryName;
         inventoryPaths = List.copyOf(inventoryPaths == null ? List.of() : inventoryPaths);
+        Objects.requireNonNull(inputs, "inputs");
+        Objects.requireNonNull(budgets, "budgets");
     }
 }

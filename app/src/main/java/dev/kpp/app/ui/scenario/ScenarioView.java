@@ -1,6 +1,7 @@
 package dev.kpp.app.ui.scenario;
 
 import dev.kpp.app.text.Messages;
+import javafx.beans.value.ObservableStringValue;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -13,6 +14,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.controlsfx.validation.ValidationResult;
@@ -21,7 +23,11 @@ import org.controlsfx.validation.decoration.StyleClassValidationDecoration;
 
 import java.util.List;
 
-/** The scenario controls: a slider and an editable field per input, versions, budgets. */
+/**
+ * The scenario controls: a slider and an editable field per input, versions, the Calico add-on and
+ * budgets. A rejected value is outlined and explained under its field; Enter or leaving a field
+ * commits it (the text is rewritten in its canonical form).
+ */
 public final class ScenarioView {
     private final ScenarioViewModel viewModel;
     private final Messages messages;
@@ -33,6 +39,8 @@ public final class ScenarioView {
     @FXML
     private VBox trafficBox;
     @FXML
+    private VBox calicoBox;
+    @FXML
     private VBox budgetsBox;
     @FXML
     private ComboBox<String> kernelBox;
@@ -42,6 +50,10 @@ public final class ScenarioView {
     private Label kernelLabel;
     @FXML
     private Label kubeVersionLabel;
+    @FXML
+    private Label kernelError;
+    @FXML
+    private Label kubeVersionError;
     @FXML
     private Label problem;
     @FXML
@@ -59,8 +71,9 @@ public final class ScenarioView {
         addRows(workloadBox, viewModel.workloadFields());
         addRows(clusterBox, viewModel.clusterFields());
         addRows(trafficBox, viewModel.trafficFields());
-        choice(kernelBox, kernelLabel, viewModel.kernel());
-        choice(kubeVersionBox, kubeVersionLabel, viewModel.kubernetesVersion());
+        addRows(calicoBox, viewModel.calicoFields());
+        choice(kernelBox, kernelLabel, kernelError, viewModel.kernel());
+        choice(kubeVersionBox, kubeVersionLabel, kubeVersionError, viewModel.kubernetesVersion());
         for (BudgetField b : viewModel.budgets()) {
             budgetsBox.getChildren().add(budgetRow(b));
         }
@@ -76,29 +89,41 @@ public final class ScenarioView {
         }
     }
 
-    private VBox row(InputField f) {
-        Tooltip tip = new Tooltip(messages.get(f.tooltipKey()));
+    private Tooltip tooltip(String key) {
+        Tooltip tip = new Tooltip(messages.get(key));
         tip.setWrapText(true);
         tip.setMaxWidth(360);
         tip.setShowDelay(Duration.millis(350));
         tip.setShowDuration(Duration.seconds(30));
+        return tip;
+    }
+
+    private VBox row(InputField f) {
+        Tooltip tip = tooltip(f.tooltipKey());
         Label label = new Label(messages.get(f.labelKey()));
         label.getStyleClass().add("input-label");
         label.setTooltip(tip);
         label.setMaxWidth(Double.MAX_VALUE);
-        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        label.setMinWidth(0);
+        label.setWrapText(true);
         HBox.setHgrow(label, Priority.ALWAYS);
         TextField field = new TextField();
         field.setId("input-" + f.key());
         field.getStyleClass().add("input-field");
         field.setPrefColumnCount(6);
-        field.setMinWidth(64);
+        field.setMinWidth(72);
         field.setTooltip(tip);
         field.textProperty().bindBidirectional(f.textProperty());
         field.disableProperty().bind(f.enabledProperty().not());
+        field.setOnAction(e -> f.commit());
+        field.focusedProperty().addListener((obs, was, is) -> {
+            if (!is) {
+                f.commit();
+            }
+        });
         Label unit = new Label(messages.get(f.unitKey()));
         unit.getStyleClass().add("input-unit");
-        unit.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        unit.setMinWidth(Region.USE_PREF_SIZE);
         HBox top = new HBox(8, label, field, unit);
         top.setAlignment(Pos.CENTER_LEFT);
         Slider slider = new Slider(0, 1, 0);
@@ -107,29 +132,38 @@ public final class ScenarioView {
         slider.setTooltip(tip);
         slider.valueProperty().bindBidirectional(f.sliderProperty());
         slider.disableProperty().bind(f.enabledProperty().not());
-        Label hint = new Label();
-        hint.getStyleClass().add("input-hint");
-        hint.textProperty().bind(f.hintProperty());
-        hint.visibleProperty().bind(f.hintProperty().isNotEmpty());
-        hint.managedProperty().bind(hint.visibleProperty());
+        Label hint = note(f.hintProperty(), "input-hint");
+        Label error = note(f.errorProperty(), "input-error");
+        error.setId("error-" + f.key());
         validation.registerValidator(field, false, (Control c, String v) -> {
-            String error = f.validate(v);
-            return ValidationResult.fromErrorIf(c, error, error != null);
+            String e = f.errorProperty().get();
+            return ValidationResult.fromErrorIf(c, e, e != null);
         });
         if (f == viewModel.services()) {
             servicesField = field;
         }
-        VBox row = new VBox(2, top, slider, hint);
+        VBox row = new VBox(2, top, slider, error, hint);
         row.getStyleClass().add("input-row");
         return row;
     }
 
-    private void choice(ComboBox<String> box, Label label, ChoiceField f) {
-        Tooltip tip = new Tooltip(messages.get(f.tooltipKey()));
-        tip.setWrapText(true);
-        tip.setMaxWidth(360);
+    /** @return a wrapped label showing {@code text}, hidden while it is empty */
+    private static Label note(ObservableStringValue text, String styleClass) {
+        Label l = new Label();
+        l.getStyleClass().add(styleClass);
+        l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        l.textProperty().bind(text);
+        l.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> text.get() != null && !text.get().isEmpty(), text));
+        l.managedProperty().bind(l.visibleProperty());
+        return l;
+    }
+
+    private void choice(ComboBox<String> box, Label label, Label error, ChoiceField f) {
+        Tooltip tip = tooltip(f.tooltipKey());
         label.setText(messages.get(f.labelKey()));
-        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        label.setMinWidth(Region.USE_PREF_SIZE);
         label.setTooltip(tip);
         box.setTooltip(tip);
         box.setEditable(true);
@@ -140,13 +174,22 @@ public final class ScenarioView {
                 f.textProperty().set(n);
             }
         });
+        box.getEditor().setOnAction(e -> f.commit());
+        box.getEditor().focusedProperty().addListener((obs, was, is) -> {
+            if (!is) {
+                f.commit();
+            }
+        });
+        error.textProperty().bind(f.errorProperty());
+        error.visibleProperty().bind(f.errorProperty().isNotNull());
+        error.managedProperty().bind(error.visibleProperty());
         validation.registerValidator(box.getEditor(), false, (Control c, String v) -> {
-            String error = f.validate(v);
-            return ValidationResult.fromErrorIf(c, error, error != null);
+            String e = f.errorProperty().get();
+            return ValidationResult.fromErrorIf(c, e, e != null);
         });
     }
 
-    private HBox budgetRow(BudgetField b) {
+    private VBox budgetRow(BudgetField b) {
         CheckBox on = new CheckBox(viewModel.budgetLabel(b));
         on.setMinWidth(60);
         on.setWrapText(true);
@@ -155,23 +198,31 @@ public final class ScenarioView {
         on.setTooltip(new Tooltip(messages.get("scenario.budget.tooltip")));
         HBox.setHgrow(on, Priority.ALWAYS);
         Label le = new Label("≤");
+        le.setMinWidth(Region.USE_PREF_SIZE);
         TextField limit = new TextField();
         limit.setId("budget-" + b.metric().key());
         limit.setPrefColumnCount(5);
-        limit.setMinWidth(56);
+        limit.setMinWidth(60);
         limit.textProperty().bindBidirectional(b.textProperty());
         limit.disableProperty().bind(b.enabledProperty().not());
+        limit.setOnAction(e -> b.commit());
+        limit.focusedProperty().addListener((obs, was, is) -> {
+            if (!is) {
+                b.commit();
+            }
+        });
         validation.registerValidator(limit, false, (Control c, String v) -> {
-            String error = b.validate(v);
-            return ValidationResult.fromErrorIf(c, error, error != null);
+            String e = b.errorProperty().get();
+            return ValidationResult.fromErrorIf(c, e, e != null);
         });
         Label unit = new Label(viewModel.budgetUnit(b));
         unit.getStyleClass().add("input-unit");
-        unit.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        unit.setMinWidth(Region.USE_PREF_SIZE);
         HBox row = new HBox(8, on, le, limit, unit);
         row.setAlignment(Pos.CENTER_LEFT);
         row.getStyleClass().add("budget-row");
-        return row;
+        Label error = note(b.errorProperty(), "input-error");
+        return new VBox(2, row, error);
     }
 
     /** Moves the keyboard focus to the Services field (Ctrl+L). */

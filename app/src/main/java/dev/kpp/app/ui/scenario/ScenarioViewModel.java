@@ -1,15 +1,20 @@
 package dev.kpp.app.ui.scenario;
 
-import dev.kpp.app.text.Messages;
-import dev.kpp.app.ui.common.Formats;
+import dev.kpp.app.text.InputParser;
+import dev.kpp.app.text.Keys;
+import dev.kpp.app.text.Numbers;
+import dev.kpp.app.text.Texts;
 import dev.kpp.app.ui.common.UndoStack;
-import dev.kpp.app.ui.results.Metric;
-import dev.kpp.app.ui.results.MetricCatalog;
-import dev.kpp.app.ui.session.Budgets;
 import dev.kpp.app.ui.session.LoadedInventory;
 import dev.kpp.app.ui.session.PlannerSession;
-import dev.kpp.app.ui.session.ScenarioInputs;
+import dev.kpp.model.plan.Budgets;
+import dev.kpp.model.plan.Metric;
+import dev.kpp.model.plan.MetricCatalog;
+import dev.kpp.model.plan.PlanInput;
+import dev.kpp.model.scenario.ScenarioField;
+import dev.kpp.model.scenario.ScenarioOverrides;
 import dev.kpp.model.scenario.ScenarioParams;
+import dev.kpp.model.units.InvalidValueException;
 import dev.kpp.model.units.KernelVersion;
 import dev.kpp.model.units.KubeVersion;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -19,36 +24,33 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
+import java.util.stream.Stream;
 
 /**
- * The scenario controls: numeric inputs with sliders, version inputs, budgets, undo/redo. Every valid
- * change goes straight to {@link PlannerSession#inputsProperty()}, where the results pick it up.
- * With an imported inventory, Services and endpoints scale it (hints show the factor) and the
- * Service-type shares come from the inventory.
+ * The scenario controls: numeric inputs with sliders, versions, the Calico add-on's inputs, budgets,
+ * undo/redo. Every valid change goes straight to {@link PlannerSession#inputsProperty()} (applied
+ * through {@link ScenarioOverrides}, validated as a whole), where the results pick it up. With an
+ * imported inventory, Services and endpoints scale it (hints show the factor {@link PlanInput}
+ * computes) and the inputs the inventory fixes are read-only.
  */
 public final class ScenarioViewModel {
     /** A point in the undo history. */
-    private record Snapshot(ScenarioInputs inputs, Budgets budgets) {
+    private record Snapshot(ScenarioParams inputs, Budgets budgets) {
     }
 
     private final PlannerSession session;
-    private final Messages messages;
+    private final Texts texts;
     private final UndoStack<Snapshot> undo;
 
     private final InputField services;
     private final InputField endpoints;
-    private final InputField nodePortShare;
-    private final InputField loadBalancerShare;
-    final InputField nodes;
-    private final InputField cores;
-    private final InputField requestsPerSecond;
-    private final InputField requestsPerConnection;
-    private final InputField churn;
+    private final InputField nodes;
     private final ChoiceField kernel;
     private final ChoiceField kubernetesVersion;
     private final List<InputField> workloadFields;
     private final List<InputField> clusterFields;
     private final List<InputField> trafficFields;
+    private final List<InputField> calicoFields;
     private final List<BudgetField> budgets = new ArrayList<>();
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
     private final ReadOnlyStringWrapper basis = new ReadOnlyStringWrapper(this, "basis", "");
@@ -56,35 +58,37 @@ public final class ScenarioViewModel {
     private boolean pushing;
 
     /**
-     * @param session  shared state
-     * @param messages wording
-     * @param clock    nanosecond clock for undo merging
+     * @param session shared state
+     * @param texts   wording
+     * @param clock   nanosecond clock for undo merging
      */
-    public ScenarioViewModel(PlannerSession session, Messages messages, LongSupplier clock) {
+    public ScenarioViewModel(PlannerSession session, Texts texts, LongSupplier clock) {
         this.session = session;
-        this.messages = messages;
+        this.texts = texts;
         this.undo = new UndoStack<>(clock);
-        services = field("services", 0, ScenarioParams.MAX_SERVICES, 10, 200_000, true, true, 1);
-        endpoints = field("endpointsPerService", 0, ScenarioParams.MAX_ENDPOINTS_PER_SERVICE, 1, 1_000, true, true, 1);
-        nodePortShare = field("nodePortShare", 0, 1, 0, 1, false, false, 100);
-        loadBalancerShare = field("loadBalancerShare", 0, 1, 0, 1, false, false, 100);
-        nodes = field("nodes", 1, 100_000, 1, 10_000, true, true, 1);
-        cores = field("coresPerNode", 1, 1024, 1, 256, true, false, 1);
-        requestsPerSecond = field("requestsPerSecond", 0, 1e8, 1, 1e6, true, false, 1);
-        requestsPerConnection = field("requestsPerConnection", 1, 1e7, 1, 10_000, true, false, 1);
-        churn = field("endpointChangesPerSecond", 0, 1e5, 0.01, 1_000, true, false, 1);
-        kernel = new ChoiceField("kernel", List.of("4.15", "4.18", "5.4", "5.10", "5.14", "5.15", "6.1", "6.6",
-                "6.8", "6.12"), s -> parses(() -> KernelVersion.parse(s), "scenario.error.kernel"));
-        kubernetesVersion = new ChoiceField("kubernetesVersion", List.of("1.15", "1.20", "1.25", "1.28", "1.29",
-                "1.30", "1.31", "1.32", "1.33", "1.34", "1.35", "1.36"),
-                s -> parses(() -> KubeVersion.parse(s), "scenario.error.kubernetesVersion"));
-        kernel.onValid(() -> push("kernel"));
-        kubernetesVersion.onValid(() -> push("kubernetesVersion"));
+        services = field(ScenarioField.SERVICES, 10, 200_000, true);
+        endpoints = field(ScenarioField.ENDPOINTS_PER_SERVICE, 1, 1_000, true);
+        InputField nodePortShare = field(ScenarioField.NODE_PORT_SHARE, 0, 1, false);
+        InputField loadBalancerShare = field(ScenarioField.LOAD_BALANCER_SHARE, 0, 1, false);
+        nodes = field(ScenarioField.NODES, 1, 10_000, true);
+        InputField cores = field(ScenarioField.CORES_PER_NODE, 1, 256, true);
+        InputField rps = field(ScenarioField.REQUESTS_PER_SECOND, 1, 1e6, true);
+        InputField rpc = field(ScenarioField.REQUESTS_PER_CONNECTION, 1, 10_000, true);
+        InputField churn = field(ScenarioField.ENDPOINT_CHANGES_PER_SECOND, 0.01, 1_000, true);
+        InputField pods = field(ScenarioField.PODS_PER_NODE, 1, 500, true);
+        InputField policies = field(ScenarioField.POLICIES_PER_POD, 0, 30, false);
+        kernel = new ChoiceField(ScenarioField.KERNEL, List.of("4.15", "4.18", "5.4", "5.10", "5.14", "5.15", "6.1",
+                "6.6", "6.8", "6.12"), InputParser::kernel, texts);
+        kubernetesVersion = new ChoiceField(ScenarioField.KUBERNETES_VERSION, List.of("1.15", "1.20", "1.25", "1.28",
+                "1.29", "1.30", "1.31", "1.32", "1.33", "1.34", "1.35", "1.36"), InputParser::kubernetesVersion, texts);
+        kernel.onValid(() -> pushVersion(kernel));
+        kubernetesVersion.onValid(() -> pushVersion(kubernetesVersion));
         workloadFields = List.of(services, endpoints, nodePortShare, loadBalancerShare);
         clusterFields = List.of(nodes, cores);
-        trafficFields = List.of(requestsPerSecond, requestsPerConnection, churn);
+        trafficFields = List.of(rps, rpc, churn);
+        calicoFields = List.of(pods, policies);
         for (Metric m : MetricCatalog.budgetable()) {
-            BudgetField b = new BudgetField(m, messages.get("scenario.error.budget"));
+            BudgetField b = new BudgetField(m, texts);
             b.onChange(this::pushBudgets);
             budgets.add(b);
         }
@@ -107,37 +111,23 @@ public final class ScenarioViewModel {
         showBudgets();
     }
 
-    private String parses(Runnable parse, String errorKey) {
-        try {
-            parse.run();
-            return null;
-        } catch (IllegalArgumentException e) {
-            return messages.get(errorKey);
-        }
+    private InputField field(ScenarioField f, double sliderMin, double sliderMax, boolean log) {
+        InputField field = new InputField(f, sliderMin, sliderMax, log, texts);
+        field.valueProperty().addListener((obs, o, n) -> push(field));
+        return field;
     }
 
-    private InputField field(String key, double min, double max, double sliderMin, double sliderMax, boolean log,
-                             boolean integer, double displayFactor) {
-        InputField f = new InputField(key, min, max, sliderMin, sliderMax, log, integer, displayFactor, messages);
-        f.valueProperty().addListener((obs, o, n) -> push(key));
-        return f;
+    private Stream<InputField> numericFields() {
+        return Stream.of(workloadFields, clusterFields, trafficFields, calicoFields).flatMap(List::stream);
     }
 
     private void showInputs() {
-        ScenarioInputs in = session.inputsProperty().get();
+        ScenarioParams in = session.inputsProperty().get();
         applying = true;
         try {
-            services.show(in.services());
-            endpoints.show(in.endpointsPerService());
-            nodePortShare.show(in.nodePortShare());
-            loadBalancerShare.show(in.loadBalancerShare());
-            nodes.show(in.nodes());
-            cores.show(in.coresPerNode());
-            requestsPerSecond.show(in.requestsPerSecond());
-            requestsPerConnection.show(in.requestsPerConnection());
-            churn.show(in.endpointChangesPerSecond());
-            kernel.show(in.kernel());
-            kubernetesVersion.show(in.kubernetesVersion());
+            numericFields().forEach(f -> f.show(f.field().valueIn(in)));
+            kernel.show(in.kernel().toString());
+            kubernetesVersion.show(in.kubernetesVersion().toString());
             problem.set(null);
         } finally {
             applying = false;
@@ -147,11 +137,12 @@ public final class ScenarioViewModel {
 
     private void showBudgets() {
         Budgets b = session.budgetsProperty().get();
+        Budgets defaults = MetricCatalog.defaultBudgets();
         applying = true;
         try {
             for (BudgetField f : budgets) {
-                String key = f.metric().key();
-                f.show(b.limits().get(key), MetricCatalog.defaultBudget(key).orElse(null));
+                Metric m = f.metric();
+                f.show(b.limits().get(m), defaults.limits().get(m));
             }
         } finally {
             applying = false;
@@ -160,58 +151,67 @@ public final class ScenarioViewModel {
 
     private void updateHints() {
         LoadedInventory inv = session.inventoryProperty().get();
-        ScenarioInputs in = session.inputsProperty().get();
-        boolean scaling = inv != null;
-        nodePortShare.setEnabled(!scaling);
-        loadBalancerShare.setEnabled(!scaling);
-        if (!scaling) {
-            workloadFields.forEach(f -> f.setHint(""));
-            basis.set(messages.get("scenario.basis.sample", session.sampleProperty().get().name()));
+        numericFields().forEach(f -> {
+            boolean fixed = inv != null && PlanInput.FIXED_BY_INVENTORY.contains(f.field());
+            f.setEnabled(!fixed);
+            f.setHint(fixed ? texts.messages().get("scenario.hint.fromInventory") : "");
+        });
+        if (inv == null) {
+            basis.set(texts.messages().get("scenario.basis.sample", session.sampleProperty().get().name()));
             return;
         }
-        ScenarioInputs base = session.baseInputs();
-        services.setHint(factorHint(in.services(), base.services()));
-        endpoints.setHint(factorHint(in.endpointsPerService(), base.endpointsPerService()));
-        nodePortShare.setHint(messages.get("scenario.hint.fromInventory"));
-        loadBalancerShare.setHint(messages.get("scenario.hint.fromInventory"));
-        basis.set(messages.get("scenario.basis.inventory", inv.summary().name()));
+        PlanInput input;
+        try {
+            input = session.planInput();
+        } catch (InvalidValueException e) {
+            return;
+        }
+        services.setHint(factorHint(input.servicesFactor(), inv.base().proxiedServices()));
+        endpoints.setHint(factorHint(input.endpointsFactor(), inv.base().meanEndpoints()));
+        basis.set(texts.messages().get("scenario.basis.inventory", inv.name()));
     }
 
-    private String factorHint(double value, double base) {
+    private String factorHint(double factor, double base) {
         if (base <= 0) {
             return "";
         }
-        return messages.get("scenario.hint.factor", Formats.number(value / base), Formats.integer(base));
+        return texts.messages().get("scenario.hint.factor", Numbers.number(factor), Numbers.number(base));
     }
 
-    private ScenarioInputs collect() {
-        return new ScenarioInputs(Math.round(services.valueProperty().get()),
-                (int) Math.round(endpoints.valueProperty().get()), nodePortShare.valueProperty().get(),
-                loadBalancerShare.valueProperty().get(), (int) Math.round(nodes.valueProperty().get()),
-                cores.valueProperty().get(), requestsPerSecond.valueProperty().get(),
-                requestsPerConnection.valueProperty().get(), churn.valueProperty().get(), kernel.value(),
-                kubernetesVersion.value());
-    }
-
-    private void push(String fieldKey) {
+    private void push(InputField f) {
         if (applying) {
             return;
         }
-        ScenarioInputs next = collect();
-        if (next.nodePortShare() + next.loadBalancerShare() > 1 + 1e-9) {
-            String msg = messages.get("scenario.error.shares");
-            (fieldKey.equals("nodePortShare") ? nodePortShare : loadBalancerShare).setError(msg);
-            problem.set(msg);
+        ScenarioParams next;
+        try {
+            next = ScenarioOverrides.none().with(f.field(), f.valueProperty().get())
+                    .applyTo(session.inputsProperty().get());
+        } catch (InvalidValueException e) {
+            reject(f::setError, e);
             return;
         }
+        apply(next, f.key(), f::setError);
+    }
+
+    private void pushVersion(ChoiceField f) {
+        if (applying) {
+            return;
+        }
+        ScenarioOverrides o = ScenarioOverrides.none();
+        o = f.field() == ScenarioField.KERNEL ? o.withKernel((KernelVersion) f.parsed())
+                : o.withKubernetesVersion((KubeVersion) f.parsed());
+        apply(o.applyTo(session.inputsProperty().get()), f.key(), e -> { });
+    }
+
+    private void apply(ScenarioParams next, String fieldKey, java.util.function.Consumer<String> errorSink) {
         try {
-            next.applyTo(session.baseParams());
-        } catch (IllegalArgumentException e) {
-            problem.set(e.getMessage());
+            session.planInput(next);
+        } catch (InvalidValueException e) {
+            reject(errorSink, e);
             return;
         }
         problem.set(null);
-        ScenarioInputs before = session.inputsProperty().get();
+        ScenarioParams before = session.inputsProperty().get();
         if (next.equals(before)) {
             return;
         }
@@ -222,8 +222,13 @@ public final class ScenarioViewModel {
         } finally {
             pushing = false;
         }
-        session.dirtyProperty().set(true);
         updateHints();
+    }
+
+    private void reject(java.util.function.Consumer<String> errorSink, InvalidValueException e) {
+        String message = texts.invalid(e);
+        errorSink.accept(message);
+        problem.set(message);
     }
 
     private void pushBudgets() {
@@ -233,7 +238,7 @@ public final class ScenarioViewModel {
         Budgets next = session.budgetsProperty().get();
         for (BudgetField f : budgets) {
             if (f.errorProperty().get() == null) {
-                next = next.with(f.metric().key(), f.limit());
+                next = next.with(f.metric(), f.limit());
             }
         }
         Budgets before = session.budgetsProperty().get();
@@ -247,7 +252,6 @@ public final class ScenarioViewModel {
         } finally {
             pushing = false;
         }
-        session.dirtyProperty().set(true);
     }
 
     /** Undoes the last input or budget change. */
@@ -262,11 +266,10 @@ public final class ScenarioViewModel {
 
     /** Sets the inputs back to the sample's or the inventory's own values (undoable). */
     public void resetInputs() {
-        ScenarioInputs base = session.baseInputs();
+        ScenarioParams base = session.baseParams();
         if (!base.equals(session.inputsProperty().get())) {
             undo.record(current(), "reset");
             session.inputsProperty().set(base);
-            session.dirtyProperty().set(true);
         }
     }
 
@@ -285,7 +288,6 @@ public final class ScenarioViewModel {
         }
         session.inputsProperty().set(s.inputs());
         session.budgetsProperty().set(s.budgets());
-        session.dirtyProperty().set(true);
     }
 
     public ReadOnlyBooleanProperty canUndoProperty() {
@@ -296,12 +298,12 @@ public final class ScenarioViewModel {
         return undo.canRedoProperty();
     }
 
-    /** @return a message when the inputs cannot be applied (e.g. shares above 100%), else null */
+    /** @return why the inputs cannot be applied (e.g. shares above 100%), else null */
     public ReadOnlyStringProperty problemProperty() {
         return problem.getReadOnlyProperty();
     }
 
-    /** @return what the inputs start from, e.g. "Sample growth-4k" or "Scaling cluster-dump.json" */
+    /** @return what the inputs start from, e.g. "Sample · growth-4k" or "Scaling · cluster-dump.json" */
     public ReadOnlyStringProperty basisProperty() {
         return basis.getReadOnlyProperty();
     }
@@ -309,6 +311,12 @@ public final class ScenarioViewModel {
     /** @return the Services input (the tests and the slider latency measurement drive it) */
     public InputField services() {
         return services;
+    }
+
+    /** @return an input by its id (tests) */
+    public InputField input(ScenarioField f) {
+        return numericFields().filter(x -> x.field() == f).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no input for " + f));
     }
 
     public List<InputField> workloadFields() {
@@ -321,6 +329,11 @@ public final class ScenarioViewModel {
 
     public List<InputField> trafficFields() {
         return trafficFields;
+    }
+
+    /** @return the Calico policy add-on's inputs (pods per node, policies per pod) */
+    public List<InputField> calicoFields() {
+        return calicoFields;
     }
 
     public ChoiceField kernel() {
@@ -337,11 +350,11 @@ public final class ScenarioViewModel {
 
     /** @return the label of a budget's metric */
     public String budgetLabel(BudgetField f) {
-        return messages.get(f.metric().labelKey());
+        return texts.label(f.metric());
     }
 
-    /** @return the unit of a budget's metric */
+    /** @return the unit after a budget's limit ("s", "cores", "ms") */
     public String budgetUnit(BudgetField f) {
-        return messages.get(f.metric().unitKey());
+        return texts.messages().get(Keys.unitSymbol(f.metric().unit()));
     }
 }

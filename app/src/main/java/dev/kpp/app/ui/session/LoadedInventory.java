@@ -1,36 +1,68 @@
 package dev.kpp.app.ui.session;
 
-import dev.kpp.app.ui.inventory.ImportIssue;
-import dev.kpp.model.inventory.ClusterInventory;
-import dev.kpp.model.rules.Workload;
-import dev.kpp.model.rules.WorkloadBuilder;
+import dev.kpp.importer.spi.ImportRequest;
+import dev.kpp.importer.spi.ImportResult;
+import dev.kpp.model.plan.InventoryBase;
+import dev.kpp.model.plan.InventoryScenario;
+import dev.kpp.model.plan.InventorySummary;
 import dev.kpp.model.scenario.ScenarioParams;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
- * An imported inventory with everything derived from it once (off the FX thread): the workload the
- * what-if controls scale, the pane's summary and the scenario it describes.
+ * An imported inventory as the window holds it: the whole import result (inventory, metrics, rule
+ * dumps, sources, problems), the planning base derived from it once and its summary.
  *
- * @param inventory  the inventory
- * @param workload   its Service ports grouped by shape, seen from its first node
- * @param summary    what the inventory pane shows
- * @param baseParams the scenario the inventory describes (the controls' starting point)
- * @param sources    the imported files or folders
- * @param problems   non-fatal import problems
+ * @param request what was imported (files today, a cluster context next)
+ * @param result  everything the import produced
+ * @param base    the inventory ready for planning ({@link InventoryScenario#derive}, as the CLI derives it)
+ * @param summary what the inventory pane shows
  */
-public record LoadedInventory(ClusterInventory inventory, Workload workload, InventorySummary summary,
-                              ScenarioParams baseParams, List<Path> sources, List<ImportIssue> problems) {
+public record LoadedInventory(ImportRequest request, ImportResult result, InventoryBase base,
+                              InventorySummary summary) {
     public LoadedInventory {
-        sources = List.copyOf(sources);
-        problems = List.copyOf(problems);
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(result, "result");
+        Objects.requireNonNull(base, "base");
+        Objects.requireNonNull(summary, "summary");
     }
 
-    /** Derives workload, summary and base scenario; O(objects), so call it on a worker thread. */
-    public static LoadedInventory of(ClusterInventory inventory, List<Path> sources, List<ImportIssue> problems) {
-        Workload workload = WorkloadBuilder.fromInventory(inventory, null);
-        InventorySummary summary = InventorySummary.of(inventory);
-        return new LoadedInventory(inventory, workload, summary, summary.baseParams(), sources, problems);
+    /**
+     * Derives the planning base and the summary; O(objects), so call it on a worker thread.
+     *
+     * @param request  what was imported
+     * @param result   the import's result
+     * @param defaults what an inventory does not say (traffic, Calico inputs): kpp's defaults, as in the CLI
+     * @return the loaded inventory
+     */
+    public static LoadedInventory of(ImportRequest request, ImportResult result, ScenarioParams defaults) {
+        return new LoadedInventory(request, result, InventoryScenario.derive(result.inventory(), defaults),
+                InventorySummary.of(result.inventory()));
+    }
+
+    /** @return the plan input's source, {@code inventory:<paths>}, the same label the CLI writes */
+    public String source() {
+        if (request instanceof ImportRequest.Files f) {
+            return "inventory:" + f.paths().stream().map(Path::toString).collect(Collectors.joining(","));
+        }
+        return "inventory:" + request.describe();
+    }
+
+    /** @return the imported files and folders (empty for a cluster import) */
+    public List<Path> paths() {
+        return request instanceof ImportRequest.Files f ? f.paths() : List.of();
+    }
+
+    /** @return the inventory's display name */
+    public String name() {
+        return summary.name();
+    }
+
+    /** @return the scenario the inventory describes: what "Reset" returns to */
+    public ScenarioParams params() {
+        return base.params();
     }
 }

@@ -16,6 +16,10 @@ public final class Styles {
     public static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
     /** A crossover with a budget (rather than between modes). */
     public static final PseudoClass BUDGET = PseudoClass.getPseudoClass("budget");
+    /** An estimate of low confidence (hatched in charts, marked in the table). */
+    public static final PseudoClass LOW_CONFIDENCE = PseudoClass.getPseudoClass("low-confidence");
+    /** A comparison column of the mode the imported cluster runs. */
+    public static final PseudoClass IN_USE = PseudoClass.getPseudoClass("in-use");
     /** Style class of the root in the dark theme. */
     public static final String DARK = "theme-dark";
 

@@ -19,6 +19,11 @@ public final class ThemeManager {
     private final boolean systemDark;
     private Consumer<Boolean> onApplied = d -> { };
 
+    /** @return the stylesheets of the light theme (chart exports are always light) */
+    public static java.util.List<String> lightStylesheets() {
+        return java.util.List.of(ThemeManager.class.getResource("app.css").toExternalForm());
+    }
+
     /** @param systemDark whether the OS prefers dark (see {@link #detectSystemDark()}) */
     public ThemeManager(boolean systemDark) {
         this.systemDark = systemDark;

@@ -18,7 +18,11 @@ public final class FakeDialogs implements DialogService {
     public List<Path> filesToImport = List.of();
     public Path scenarioToOpen;
     public Path scenarioToSave;
-    public Path pngToSave;
+    public Path jsonToSave;
+    /** The answer to the image export dialog (format and size chosen, and the file). */
+    public ImageExport imageExport;
+    /** The titles the image export dialog was shown with. */
+    public final List<String> imageExportTitles = new ArrayList<>();
 
     @Override
     public void showError(String title, String header, List<String> details) {
@@ -57,7 +61,13 @@ public final class FakeDialogs implements DialogService {
     }
 
     @Override
-    public Optional<Path> choosePngToSave(String title, String suggestedName) {
-        return Optional.ofNullable(pngToSave);
+    public Optional<Path> chooseJsonToSave(String title, String suggestedName) {
+        return Optional.ofNullable(jsonToSave);
+    }
+
+    @Override
+    public Optional<ImageExport> chooseImageExport(String title, String suggestedBase, List<ImageExport.Size> sizes) {
+        imageExportTitles.add(title);
+        return Optional.ofNullable(imageExport);
     }
 }

@@ -1,10 +1,15 @@
 package dev.kpp.app.ui.scenario;
 
-import dev.kpp.app.text.Messages;
+import dev.kpp.app.text.Texts;
 import dev.kpp.app.ui.session.PlannerSession;
+import dev.kpp.model.plan.Metric;
+import dev.kpp.model.plan.MetricCatalog;
 import dev.kpp.model.scenario.Samples;
+import dev.kpp.model.scenario.ScenarioField;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -17,8 +22,8 @@ class ScenarioViewModelTest {
 
     @BeforeEach
     void setUp() {
-        session = new PlannerSession(Samples.byName("growth-4k").orElseThrow());
-        vm = new ScenarioViewModel(session, Messages.english(), clock::get);
+        session = new PlannerSession(Samples.byName("growth-4k").orElseThrow(), MetricCatalog.defaultBudgets());
+        vm = new ScenarioViewModel(session, Texts.english(), clock::get);
     }
 
     @Test
@@ -28,16 +33,56 @@ class ScenarioViewModelTest {
         assertThat(session.inputsProperty().get().services()).isEqualTo(50_000);
         assertThat(vm.services().sliderProperty().get()).isGreaterThan(before);
         assertThat(vm.services().errorProperty().get()).isNull();
-        assertThat(session.dirtyProperty().get()).isTrue();
+        assertThat(session.dirtyBinding().get()).isTrue();
     }
 
     @Test
-    void invalidTextShowsAnErrorAndKeepsTheLastValidValue() {
-        vm.services().textProperty().set("lots");
-        assertThat(vm.services().errorProperty().get()).contains("number");
+    void rejectedTextIsExplainedAndTheLastValidValueStays() {
+        vm.services().textProperty().set("abc");
+        assertThat(vm.services().errorProperty().get())
+                .isEqualTo("Services must be a number such as 12000, 12,000 or 12k (got 'abc')");
         assertThat(session.inputsProperty().get().services()).isEqualTo(4_000);
         vm.services().textProperty().set("2000000");
+        assertThat(vm.services().errorProperty().get())
+                .isEqualTo("Services must be between 0 and 1,000,000 (got 2000000)");
+        vm.input(ScenarioField.NODE_PORT_SHARE).textProperty().set("5");
+        assertThat(vm.input(ScenarioField.NODE_PORT_SHARE).errorProperty().get())
+                .isEqualTo("NodePort share is a share: write it as a percentage (5%) or a fraction (0.05), not '5'");
+    }
+
+    @ParameterizedTest(name = "{0}: {1} -> {2}")
+    @CsvSource(delimiter = '|', value = {
+        "services | 50000 | 50,000",
+        "services | 50k | 50,000",
+        "services | 1M | 1,000,000",
+        "nodePortShare | 0.05 | 5%",
+        "nodePortShare | 7.5% | 7.5%",
+        "requestsPerSecond | 2500.5 | 2,500.5",
+        "podsPerNode | 110 | 110"})
+    void committedTextIsRewrittenInItsCanonicalForm(String id, String typed, String shown) {
+        InputField f = vm.input(ScenarioField.fromId(id));
+        f.textProperty().set(typed);
+        assertThat(f.errorProperty().get()).isNull();
+        f.commit();
+        assertThat(f.textProperty().get()).isEqualTo(shown);
+    }
+
+    @Test
+    void rejectedTextIsNotRewrittenOnCommit() {
+        vm.services().textProperty().set("1.2M");
+        vm.services().commit();
+        assertThat(vm.services().textProperty().get()).isEqualTo("1.2M");
         assertThat(vm.services().errorProperty().get()).contains("between 0 and 1,000,000");
+    }
+
+    @Test
+    void theCalicoAddOnsInputsReachTheScenario() {
+        vm.input(ScenarioField.PODS_PER_NODE).textProperty().set("110");
+        vm.input(ScenarioField.POLICIES_PER_POD).textProperty().set("12");
+        assertThat(session.inputsProperty().get().podsPerNode()).isEqualTo(110);
+        assertThat(session.inputsProperty().get().policiesPerPod()).isEqualTo(12);
+        assertThat(vm.calicoFields()).extracting(InputField::field)
+                .containsExactly(ScenarioField.PODS_PER_NODE, ScenarioField.POLICIES_PER_POD);
     }
 
     @Test
@@ -54,7 +99,7 @@ class ScenarioViewModelTest {
             vm.services().sliderProperty().set(vm.services().toSlider(s));
         }
         clock.addAndGet(5_000_000_000L);
-        vm.nodes.textProperty().set("80");
+        vm.input(ScenarioField.NODES).textProperty().set("80");
         vm.undo();
         assertThat(session.inputsProperty().get().nodes()).isEqualTo(60);
         assertThat(session.inputsProperty().get().services()).isEqualTo(50_000);
@@ -66,32 +111,47 @@ class ScenarioViewModelTest {
     }
 
     @Test
-    void sharesAboveOneHundredPercentAreRejected() {
-        vm.workloadFields().get(2).textProperty().set("80");
-        vm.workloadFields().get(3).textProperty().set("30");
-        assertThat(vm.problemProperty().get()).contains("100%");
+    void sharesAboveOneHundredPercentAreRejectedWithTheSumAsAPercentage() {
+        vm.input(ScenarioField.NODE_PORT_SHARE).textProperty().set("80%");
+        vm.input(ScenarioField.LOAD_BALANCER_SHARE).textProperty().set("30%");
+        assertThat(vm.problemProperty().get()).isEqualTo("the NodePort and LoadBalancer shares add up to 110%, more than 100%");
+        assertThat(vm.input(ScenarioField.LOAD_BALANCER_SHARE).errorProperty().get()).isNotNull();
         assertThat(session.inputsProperty().get().loadBalancerShare()).isEqualTo(0.02);
     }
 
     @Test
-    void anInvalidKernelIsFlaggedAndAValidOneApplies() {
+    void anInvalidKernelIsExplainedAndAValidOneApplies() {
         vm.kernel().textProperty().set("linux");
-        assertThat(vm.kernel().errorProperty().get()).isNotNull();
+        assertThat(vm.kernel().errorProperty().get()).isEqualTo("Kernel must be a kernel version such as 5.15 or 6.1 (got 'linux')");
         vm.kernel().textProperty().set("6.6");
-        assertThat(session.inputsProperty().get().kernel()).isEqualTo("6.6");
+        assertThat(session.inputsProperty().get().kernel()).hasToString("6.6");
     }
 
     @Test
-    void budgetsEditTheSessionAndAreUndoable() {
-        BudgetField sync = vm.budgets().stream().filter(b -> b.metric().key().equals("syncFullSeconds"))
+    void budgetsTakeTheirUnitsSuffixesAndAreUndoable() {
+        BudgetField sync = vm.budgets().stream().filter(b -> b.metric() == Metric.SYNC_FULL_SECONDS)
                 .findFirst().orElseThrow();
-        sync.enabledProperty().set(true);
-        sync.textProperty().set("2.5");
-        assertThat(session.budgetsProperty().get().limit("syncFullSeconds").getAsDouble()).isEqualTo(2.5);
+        sync.textProperty().set("2500ms");
+        assertThat(session.budgetsProperty().get().limit(Metric.SYNC_FULL_SECONDS).getAsDouble()).isEqualTo(2.5);
+        sync.commit();
+        assertThat(sync.textProperty().get()).isEqualTo("2.5");
+        assertThat(vm.budgetUnit(sync)).isEqualTo("s");
         clock.addAndGet(5_000_000_000L);
         sync.enabledProperty().set(false);
-        assertThat(session.budgetsProperty().get().limit("syncFullSeconds")).isEmpty();
+        assertThat(session.budgetsProperty().get().limit(Metric.SYNC_FULL_SECONDS)).isEmpty();
         vm.undo();
-        assertThat(session.budgetsProperty().get().limit("syncFullSeconds").getAsDouble()).isEqualTo(2.5);
+        assertThat(session.budgetsProperty().get().limit(Metric.SYNC_FULL_SECONDS).getAsDouble()).isEqualTo(2.5);
+        BudgetField cpu = vm.budgets().stream().filter(b -> b.metric() == Metric.CPU_CORES).findFirst().orElseThrow();
+        cpu.textProperty().set("fast");
+        assertThat(cpu.errorProperty().get()).startsWith("CPU per node must be a number");
+    }
+
+    @Test
+    void resettingToTheSamplesValuesLeavesNothingUnsaved() {
+        vm.services().textProperty().set("9000");
+        assertThat(session.dirtyBinding().get()).isTrue();
+        vm.resetInputs();
+        assertThat(session.inputsProperty().get()).isEqualTo(session.baseParams());
+        assertThat(session.dirtyBinding().get()).isFalse();
     }
 }
