@@ -58,6 +58,13 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
+    /** With JavaFX on the module path (docs/adr/0104) its internals are not exported to kpp. */
+    @Test
+    void noJavaFxInternals() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("com.sun.javafx..", "com.sun.glass..",
+                "com.sun.prism..").check(CLASSES);
+    }
+
     @Test
     void theModelNeverSeesTheUi() {
         noClasses().that().resideInAPackage("dev.kpp.model..")

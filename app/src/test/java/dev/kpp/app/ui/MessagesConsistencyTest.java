@@ -105,6 +105,23 @@ class MessagesConsistencyTest {
         assertThat(unused).as("window keys never used").isEmpty();
     }
 
+    /** A text without parameters is shown as written, so a doubled quote would show as two. */
+    @Test
+    void textsWithoutParametersHaveNoDoubledQuotes() throws IOException {
+        Properties bundle = new Properties();
+        try (InputStream in = getClass().getResourceAsStream("/dev/kpp/app/l10n/messages.properties")) {
+            bundle.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        Set<String> doubled = new TreeSet<>();
+        for (String k : bundle.stringPropertyNames()) {
+            String v = bundle.getProperty(k);
+            if (!v.matches("(?s).*\\{\\d+\\}.*") && v.contains("''")) {
+                doubled.add(k);
+            }
+        }
+        assertThat(doubled).as("texts shown raw with a doubled quote").isEmpty();
+    }
+
     private static void collect(Pattern p, String text, Set<String> out) {
         Matcher m = p.matcher(text);
         while (m.find()) {

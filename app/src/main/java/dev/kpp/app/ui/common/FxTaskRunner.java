@@ -37,6 +37,37 @@ public final class FxTaskRunner implements TaskRunner {
     @Override
     public <T> RunningTask launch(TaskBuilder<T> builder) {
         WorkTask<T> task = new WorkTask<>(builder.work());
+        if (executor.isShutdown()) {
+            // the window is closing: work asked for now (e.g. a plan after the fit) is not started
+            LOG.log(Level.DEBUG, "not started after shutdown: " + builder.name());
+            return new RunningTask() {
+                private final ReadOnlyBooleanWrapper stopped = new ReadOnlyBooleanWrapper(false);
+
+                @Override
+                public ReadOnlyDoubleProperty progressProperty() {
+                    return task.progressProperty();
+                }
+
+                @Override
+                public ReadOnlyStringProperty messageProperty() {
+                    return task.messageProperty();
+                }
+
+                @Override
+                public ReadOnlyBooleanProperty runningProperty() {
+                    return stopped.getReadOnlyProperty();
+                }
+
+                @Override
+                public boolean cancellable() {
+                    return false;
+                }
+
+                @Override
+                public void cancel() {
+                }
+            };
+        }
         ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(true);
         task.setOnSucceeded(e -> {
             running.set(false);

@@ -52,8 +52,8 @@ public final class KeyValueList extends VBox {
             if (kv.value().length() > INLINE_VALUE_CHARS) {
                 value.setWrapText(true);
                 value.setMaxWidth(Double.MAX_VALUE);
-                value.setAlignment(Pos.CENTER_RIGHT);
-                value.setTextAlignment(javafx.scene.text.TextAlignment.RIGHT);
+                value.setMinHeight(Region.USE_PREF_SIZE);
+                value.getStyleClass().add("kv-value-stacked");
                 VBox stacked = new VBox(0, key, value);
                 stacked.getStyleClass().add("kv-row");
                 row = stacked;

@@ -43,6 +43,7 @@ public final class MainView {
     private final SettingsViewModel settings;
     private final Messages messages;
     private Runnable closer = () -> { };
+    private boolean dividerMoved;
 
     @FXML
     private BorderPane root;
@@ -161,26 +162,32 @@ public final class MainView {
         viewModel.session().taskProperty().addListener((obs, o, n) -> bindTask(n));
         bindTask(null);
 
-        // side panes keep their width when the window grows; the results take the rest
-        javafx.scene.control.SplitPane.setResizableWithParent(split.getItems().get(0), false);
-        javafx.scene.control.SplitPane.setResizableWithParent(split.getItems().get(1), false);
-        split.widthProperty().addListener(new javafx.beans.value.ChangeListener<>() {
-            @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends Number> obs, Number o, Number n) {
-                double w = n.doubleValue();
-                if (w > 0) {
-                    double inventory = Math.min(285, w * 0.17);
-                    double scenario = Math.min(370, w * 0.26);
-                    split.setDividerPositions(inventory / w, (inventory + scenario) / w);
-                    split.widthProperty().removeListener(this);
+        // side panes take a share of the window up to a cap, the results the rest; once the user drags a
+        // divider, the panes keep the widths chosen
+        split.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
+            for (javafx.scene.Node n = (javafx.scene.Node) e.getTarget(); n != null && n != split; n = n.getParent()) {
+                if (n.getStyleClass().contains("split-pane-divider")) {
+                    dividerMoved = true;
+                    javafx.scene.control.SplitPane.setResizableWithParent(split.getItems().get(0), false);
+                    javafx.scene.control.SplitPane.setResizableWithParent(split.getItems().get(1), false);
                 }
             }
         });
+        split.widthProperty().addListener((obs, o, n) -> sizePanes(n.doubleValue()));
 
         // drag and drop onto the whole window
         root.setOnDragOver(this::dragOver);
         root.setOnDragExited(e -> showDrop(false));
         root.setOnDragDropped(this::dragDropped);
+    }
+
+    private void sizePanes(double w) {
+        if (dividerMoved || w <= 0) {
+            return;
+        }
+        double inventory = Math.min(285, w * 0.17);
+        double scenario = Math.min(370, w * 0.26);
+        split.setDividerPositions(inventory / w, (inventory + scenario) / w);
     }
 
     private void bindTask(RunningTask task) {
