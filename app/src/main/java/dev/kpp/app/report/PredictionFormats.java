@@ -68,6 +68,17 @@ public final class PredictionFormats {
         return write(jsonTree(p, input.source(), input.assumptions(), imported));
     }
 
+    /**
+     * @return the contract document with the advisor's {@code recommendation} object (docs/cli.md): what
+     *         {@code kpp predict --format json} writes
+     */
+    public static String json(PlanInput input, Prediction p, ImportResult imported,
+                              dev.kpp.model.advice.Recommendation recommendation) {
+        ObjectNode root = jsonTree(p, input.source(), input.assumptions(), imported);
+        root.set("recommendation", RecommendationFormats.json(recommendation));
+        return write(root);
+    }
+
     /** @return the contract document as a tree (sweeps and reports embed it) */
     public static ObjectNode jsonTree(Prediction p, String source, List<Assumption> assumptions,
                                       ImportResult imported) {

@@ -103,6 +103,102 @@ public final class InputParser {
         return v;
     }
 
+    /** Budget names the CLI and the window accept, besides every metric key. */
+    private static final java.util.Map<String, dev.kpp.model.plan.Metric> BUDGET_ALIASES = java.util.Map.ofEntries(
+            java.util.Map.entry("cpu", dev.kpp.model.plan.Metric.CPU_CORES),
+            java.util.Map.entry("sync", dev.kpp.model.plan.Metric.SYNC_PARTIAL_SECONDS),
+            java.util.Map.entry("partial-sync", dev.kpp.model.plan.Metric.SYNC_PARTIAL_SECONDS),
+            java.util.Map.entry("full-sync", dev.kpp.model.plan.Metric.SYNC_FULL_SECONDS),
+            java.util.Map.entry("cold-start", dev.kpp.model.plan.Metric.SYNC_COLD_START_SECONDS),
+            java.util.Map.entry("restart", dev.kpp.model.plan.Metric.SYNC_COLD_START_SECONDS),
+            java.util.Map.entry("latency", dev.kpp.model.plan.Metric.ADDED_LATENCY_MS),
+            java.util.Map.entry("conntrack", dev.kpp.model.plan.Metric.CONNTRACK_UTILIZATION),
+            java.util.Map.entry("rules", dev.kpp.model.plan.Metric.RULES_PER_CONNECTION),
+            java.util.Map.entry("worst-rules", dev.kpp.model.plan.Metric.RULES_PER_CONNECTION_WORST));
+
+    /**
+     * Parses budgets: {@code cpu=0.25,sync=1s,latency=1ms,conntrack=75%} (names: cpu, sync / partial-sync,
+     * full-sync, cold-start, latency, conntrack, rules, worst-rules, or any metric key). CPU takes cores or
+     * millicores ({@code 250m}); syncs take durations; latency takes a duration ({@code 1ms}, {@code 500us})
+     * or milliseconds; conntrack a percentage of the table.
+     *
+     * @throws InvalidValueException naming {@code budget} for an unknown name or a bad value
+     */
+    public static dev.kpp.model.plan.Budgets budgets(String text) {
+        dev.kpp.model.plan.Budgets b = dev.kpp.model.plan.Budgets.none();
+        for (String part : (text == null ? "" : text).split(",")) {
+            String t = part.trim();
+            if (t.isEmpty()) {
+                continue;
+            }
+            int eq = t.indexOf('=');
+            if (eq <= 0) {
+                throw InvalidValueException.of("budget", InvalidValueException.Code.UNKNOWN_NAME, t);
+            }
+            String name = t.substring(0, eq).trim().toLowerCase(Locale.ROOT);
+            String value = t.substring(eq + 1).trim();
+            dev.kpp.model.plan.Metric m = BUDGET_ALIASES.get(name);
+            if (m == null) {
+                m = java.util.Arrays.stream(dev.kpp.model.plan.Metric.values())
+                        .filter(x -> x.key().equalsIgnoreCase(name)).findFirst().orElse(null);
+            }
+            if (m == null || !m.budgetable()) {
+                throw InvalidValueException.of("budget", InvalidValueException.Code.UNKNOWN_NAME, name);
+            }
+            b = b.with(m, budgetValue(m, value));
+        }
+        return b;
+    }
+
+    private static double budgetValue(dev.kpp.model.plan.Metric m, String value) {
+        String v = value.trim().toLowerCase(Locale.ROOT).replace("µs", "us");
+        double out = switch (m.unit()) {
+            case CORES -> v.endsWith("m") ? number(v.substring(0, v.length() - 1), "budget") / 1000
+                    : number(v, "budget");
+            case SECONDS -> seconds(v.endsWith("us") ? Double.toString(number(v.substring(0, v.length() - 2),
+                    "budget") / 1e6) : v, "budget");
+            case MILLISECONDS -> v.endsWith("us") ? number(v.substring(0, v.length() - 2), "budget") / 1000
+                    : v.endsWith("ms") ? number(v.substring(0, v.length() - 2), "budget")
+                    : v.endsWith("s") ? number(v.substring(0, v.length() - 1), "budget") * 1000 : number(v, "budget");
+            case PERCENT -> v.endsWith("%") ? number(v.substring(0, v.length() - 1), "budget")
+                    : number(v, "budget") <= 1 ? number(v, "budget") * 100 : number(v, "budget");
+            default -> number(v, "budget");
+        };
+        if (!(out >= 0)) {
+            throw InvalidValueException.of("budget", InvalidValueException.Code.NOT_A_NUMBER, value);
+        }
+        return out;
+    }
+
+    /**
+     * Parses a growth rate: {@code 150/month} (Services per month; also {@code /mo}, {@code /week},
+     * {@code /year}) or {@code 5%/month} (compound; a bare {@code 5%} is per month).
+     *
+     * @throws InvalidValueException naming {@code growth}
+     */
+    public static dev.kpp.model.advice.Growth growth(String text) {
+        String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT).replace(" ", "");
+        String per = "month";
+        int slash = t.indexOf('/');
+        if (slash >= 0) {
+            per = t.substring(slash + 1);
+            t = t.substring(0, slash);
+        }
+        double months = switch (per) {
+            case "month", "mo", "m" -> 1;
+            case "week", "wk", "w" -> 7 / dev.kpp.model.advice.Growth.DAYS_PER_MONTH;
+            case "day", "d" -> 1 / dev.kpp.model.advice.Growth.DAYS_PER_MONTH;
+            case "year", "yr", "y" -> 12;
+            case "quarter", "q" -> 3;
+            default -> throw InvalidValueException.of("growth", InvalidValueException.Code.UNKNOWN_NAME, per);
+        };
+        if (t.endsWith("%")) {
+            double share = number(t.substring(0, t.length() - 1), "growth") / 100;
+            return new dev.kpp.model.advice.Growth.Compound(Math.pow(1 + share, 1 / months) - 1);
+        }
+        return new dev.kpp.model.advice.Growth.Linear(number(t, "growth") / months);
+    }
+
     /** @return the kernel version {@code text} names */
     public static KernelVersion kernel(String text) {
         return KernelVersion.parse(text);

@@ -209,7 +209,21 @@ final class KubeObjects {
         }
         return new NodeInfo(text(meta, "name"), cores, memory, info == null ? "" : text(info, "kernelVersion"),
                 info == null ? "" : text(info, "osImage"), info == null ? "" : text(info, "kubeProxyVersion"),
-                info == null ? "" : text(info, "kubeletVersion"));
+                info == null ? "" : text(info, "kubeletVersion"), pool(obj(meta, "labels")));
+    }
+
+    /** @return the node's pool from the first well-known pool label it carries, or "" */
+    static String pool(JsonNode labels) {
+        if (labels == null) {
+            return "";
+        }
+        for (String label : NodeInfo.POOL_LABELS) {
+            String v = text(labels, label);
+            if (!v.isEmpty()) {
+                return v;
+            }
+        }
+        return "";
     }
 
     static JsonNode require(JsonNode n, String field) throws ItemException {

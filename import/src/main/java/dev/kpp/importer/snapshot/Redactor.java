@@ -88,7 +88,7 @@ public final class Redactor {
         List<NodeInfo> nodes = new ArrayList<>(inv.nodes().size());
         for (NodeInfo n : inv.nodes()) {
             nodes.add(new NodeInfo(name("node", n.name()), n.cores(), n.memoryBytes(), n.kernelVersion(), n.osImage(),
-                    n.kubeProxyVersion(), n.kubeletVersion()));
+                    n.kubeProxyVersion(), n.kubeletVersion(), n.pool().isEmpty() ? "" : name("pool", n.pool())));
         }
         List<ServiceInfo> services = new ArrayList<>(inv.services().size());
         for (ServiceInfo s : inv.services()) {

@@ -203,7 +203,7 @@ final class SnapshotReader {
                             switch (f) {
                                 case "nodes" -> nodes.add(new NodeInfo(text(n, "name"), n.path("cores").asDouble(),
                                         n.path("memoryBytes").asLong(), text(n, "kernelVersion"), text(n, "osImage"),
-                                        text(n, "kubeProxyVersion"), text(n, "kubeletVersion")));
+                                        text(n, "kubeProxyVersion"), text(n, "kubeletVersion"), text(n, "pool")));
                                 case "services" -> services.add(service(n, intern));
                                 default -> slices.add(slice(n, intern));
                             }

@@ -156,6 +156,9 @@ final class SnapshotWriter {
             g.writeStringField("osImage", n.osImage());
             g.writeStringField("kubeProxyVersion", n.kubeProxyVersion());
             g.writeStringField("kubeletVersion", n.kubeletVersion());
+            if (!n.pool().isEmpty()) {
+                g.writeStringField("pool", n.pool());
+            }
             g.writeEndObject();
         }
         g.writeEndArray();
