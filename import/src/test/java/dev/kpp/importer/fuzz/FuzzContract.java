@@ -23,7 +23,27 @@ final class FuzzContract {
     static final String SOURCE = "fuzz-input";
     private static final Pattern CODE = Pattern.compile("[a-z][a-z0-9-]*");
 
+    /** How far the importer looks for binary bytes before it picks a parser. */
+    private static final int SNIFF = 8192;
+
     private FuzzContract() {
+    }
+
+    /**
+     * True when a file with these bytes reaches a parser: the importer rejects a file whose first
+     * 8 KiB hold a NUL or another C0 control byte other than tab, LF, CR, FF and ESC as
+     * {@code binary-file} before any parser runs. The parser targets fuzz what files can reach
+     * (a NUL in the first four bytes makes Jackson read UTF-16/32; see crashes/README.md);
+     * {@link ImportFileFuzzTest} fuzzes raw bytes through the whole importer.
+     */
+    static boolean reachesParser(byte[] input) {
+        for (int i = 0, n = Math.min(input.length, SNIFF); i < n; i++) {
+            int b = input[i] & 0xff;
+            if (b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != 0x1b) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Checks that a rejection is the importer's own, well-formed error. */

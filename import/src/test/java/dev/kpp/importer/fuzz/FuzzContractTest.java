@@ -1,12 +1,19 @@
 package dev.kpp.importer.fuzz;
 
+import dev.kpp.importer.Fixtures;
 import dev.kpp.importer.spi.ImportException;
 import dev.kpp.importer.spi.ImportProblem;
 import dev.kpp.importer.spi.RuleDumpSummary;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -40,5 +47,20 @@ class FuzzContractTest {
                 Map.of("tables", 41L)), 40)).isInstanceOf(AssertionError.class).hasMessageContaining("tables");
         assertThatThrownBy(() -> FuzzContract.bounded(new RuleDumpSummary(FuzzContract.SOURCE, "nft",
                 Map.of("tables", -1L)), 40)).isInstanceOf(AssertionError.class);
+    }
+
+    @Test
+    void theParserTargetsSkipExactlyWhatTheImporterRejectsAsBinary(@TempDir Path dir) throws IOException {
+        byte[][] inputs = {
+            {0, 0, 0, '{', 0, 0},
+            "{\"kind\": \"List\"}\n\t".getBytes(StandardCharsets.UTF_8),
+            "# TYPE x counter\u001b[0m\fx 1\r\n".getBytes(StandardCharsets.UTF_8),
+            "table ip t {\u0001}".getBytes(StandardCharsets.UTF_8),
+        };
+        for (int i = 0; i < inputs.length; i++) {
+            Path f = Files.write(dir.resolve("input-" + i), inputs[i]);
+            boolean binary = Fixtures.load(f).problems().stream().anyMatch(p -> p.code().equals("binary-file"));
+            assertThat(FuzzContract.reachesParser(inputs[i])).as("input %d", i).isEqualTo(!binary);
+        }
     }
 }

@@ -22,6 +22,9 @@ class SnapshotFuzzTest {
     @MethodSource("dev.kpp.importer.fuzz.Seeds#snapshots")
     @FuzzTest(maxDuration = "10m")
     void snapshot(byte[] input) throws IOException {
+        if (!FuzzContract.reachesParser(input)) {
+            return;
+        }
         Snapshot s;
         try {
             s = SnapshotCodec.read(new ByteArrayInputStream(input), FuzzContract.SOURCE, Cancellation.NEVER);
