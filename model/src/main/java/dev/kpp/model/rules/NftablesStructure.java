@@ -43,6 +43,7 @@ public final class NftablesStructure {
                 firewallIps = 0, numgenElements = 0, affinitySets = 0;
         long serviceChainRules = 0, endpointChainRules = 0, externalChainRules = 0, firewallChainRules = 0;
         long nodePortPorts = 0;
+        long numgenMaps = 0;
         boolean anyAffinity = false;
         for (ShapeGroup g : workload.groups()) {
             ServicePortShape s = g.shape();
@@ -85,11 +86,13 @@ public final class NftablesStructure {
                 chains += n;
                 serviceChainRules += n * ((internalLocal ? 0 : (masq ? 1 : 0)) + (long) affinity * clusterEps + 1);
                 numgenElements += n * clusterEps;
+                numgenMaps += n;
             }
             if (localEps > 0) {
                 chains += n;
                 serviceChainRules += n * ((internalLocal ? (masq ? 1 : 0) : 0) + (long) affinity * localEps + 1);
                 numgenElements += n * localEps;
+                numgenMaps += n;
             }
             if (hasEndpoints && s.externallyAccessible()) {
                 chains += n;
@@ -163,6 +166,15 @@ public final class NftablesStructure {
         breakdown.put("set/nodeport-ips", (long) options.nodeAddresses());
         breakdown.put("vmap/numgen (anonymous)", anonymousElements);
 
+        // Transactions (docs/model.md, "nftables transactions"): creating everything from an empty table adds every
+        // object and one anonymous verdict map per numgen rule; a full sync into an existing table first adds and
+        // flushes every chain and named set/map ("ensureChain" adds then flushes), then re-adds their contents;
+        // a partial sync rewrites one Service port's objects and flushes its chains.
+        long txCreate = full + numgenMaps;
+        long txFlushAdd = txCreate + chains + sets;
+        long txOneService = Math.round((txCreate - BASE_CHAINS - BASE_RULES - BASE_SETS + (chains - BASE_CHAINS))
+                / (double) ports);
+
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put("chains", chains);
         counts.put("rules", rules);
@@ -171,6 +183,10 @@ public final class NftablesStructure {
         counts.put("mapElements", anonymousElements);
         counts.put("partialSync", partialSync ? 1L : 0L);
         counts.put("affinity", anyAffinity ? 1L : 0L);
+        counts.put("numgenMaps", numgenMaps);
+        counts.put("txCreate", txCreate);
+        counts.put("txFlushAdd", txFlushAdd);
+        counts.put("txOneService", txOneService);
         return new ModeStructure(ProxyMode.NFTABLES, rules, counts, breakdown, clusterIp.stats(),
                 nodePortPorts > 0 ? nodePort.stats() : RuleCountStats.NONE, lookups, full, partial, full, clusterIp);
     }
