@@ -43,7 +43,7 @@ public final class NetworkProgramming {
         }
         double lo = Math.max(0, Math.min(minD, maxD));
         double hi = maxD + cycle + tail + 1e-9;
-        for (int i = 0; i < 100 && hi - lo > 1e-7 * hi; i++) {
+        for (int i = 0; i < 100 && hi - lo > 1e-12 * hi; i++) {
             double mid = (lo + hi) / 2;
             if (cdf(mid, mu, cycle, pWait, durations, weights) >= q) {
                 hi = mid;
