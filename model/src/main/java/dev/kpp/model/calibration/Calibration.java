@@ -49,6 +49,14 @@ public final class Calibration {
 
     /** Families with fewer rows than this are marked low confidence ({@code few-rows}). */
     public static final int MIN_ROWS_FOR_HIGH = 5;
+    /** Median leave-source-out factor error above which a family's sources disagree too much for high confidence. */
+    public static final double MAX_LSO_FOR_HIGH = 2.0;
+    /**
+     * Reason code of a used row that alone determines a parameter (the iptables restart factor, a source's own
+     * parameter): its held-out prediction rests on the parameter's prior, so form choice, bands and coverage leave
+     * it out (its figures are still reported).
+     */
+    public static final String SOLE_SUPPORT = "sole-support";
     /**
      * Prior spread of the source factors: a setup's hardware, kernel and method are taken to scale a cost by up to
      * about 3x at one standard deviation (assumption {@code source-factor-spread}; the fitted factors are printed).
@@ -148,9 +156,11 @@ public final class Calibration {
         int rows = 0;
         for (FamilyFitter.Result r : results) {
             FamilyFitter.FormResult c = r.chosen();
-            double sigmaBand = r.sources().size() >= 2 && !Double.isNaN(FamilyFitter.rmsLog(c.lso, r.obs()))
-                    ? FamilyFitter.rmsLog(c.lso, r.obs())
-                    : Math.hypot(FamilyFitter.rmsLog(c.loo, r.obs()), betweenSourceSigma);
+            double[] lsoKept = FamilyFitter.masked(c.lso, c.soleSupport);
+            double[] looKept = FamilyFitter.masked(c.loo, c.soleSupport);
+            double sigmaBand = r.sources().size() >= 2 && !Double.isNaN(FamilyFitter.rmsLog(lsoKept, r.obs()))
+                    ? FamilyFitter.rmsLog(lsoKept, r.obs())
+                    : Math.hypot(FamilyFitter.rmsLog(looKept, r.obs()), betweenSourceSigma);
             double band = Math.exp(FamilyFitter.Z90 * sigmaBand);
             Estimate.Confidence conf = Estimate.Confidence.HIGH;
             String reason = "";
@@ -160,9 +170,12 @@ public final class Calibration {
             } else if (r.sources().size() < 2) {
                 conf = Estimate.Confidence.LOW;
                 reason = "one-source";
+            } else if (FamilyFitter.median(FamilyFitter.factors(c.lso, r.obs())) > MAX_LSO_FOR_HIGH) {
+                conf = Estimate.Confidence.LOW;
+                reason = "sources-disagree";
             }
             fitted.put(r.spec().id, parameters(r, band, conf, reason));
-            int[] cov = FamilyFitter.coverage(c.loo, r.obs());
+            int[] cov = FamilyFitter.coverage(looKept, r.obs());
             covered += cov[0];
             rows += cov[1];
             reports.put(r.spec().id, report(r, band, conf, reason, unused.getOrDefault(r.spec().id, List.of())));
@@ -281,23 +294,29 @@ public final class Calibration {
         double[] in = FamilyFitter.factors(c.inSample, obs);
         double[] loo = FamilyFitter.factors(c.loo, obs);
         double[] lso = FamilyFitter.factors(c.lso, obs);
-        int[] cov = FamilyFitter.coverage(c.loo, obs);
-        int[] lsoCov = FamilyFitter.coverage(c.lso, obs);
+        int[] cov = FamilyFitter.coverage(FamilyFitter.masked(c.loo, c.soleSupport), obs);
+        int[] lsoCov = FamilyFitter.coverage(FamilyFitter.masked(c.lso, c.soleSupport), obs);
         double looSs = 0;
         int looN = 0;
         double[] res = new double[obs.size()];
         for (int i = 0; i < obs.size(); i++) {
             res[i] = Math.log(obs.get(i).measured() / c.loo[i]);
-            looSs += res[i] * res[i];
-            looN++;
+            if (!c.soleSupport[i]) {
+                looSs += res[i] * res[i];
+                looN++;
+            }
         }
         List<ValidationRow> rows = new ArrayList<>();
         for (int i = 0; i < obs.size(); i++) {
             Observation o = obs.get(i);
-            double sigmaOthers = looN > 1 ? Math.sqrt((looSs - res[i] * res[i]) / (looN - 1)) : Double.NaN;
+            boolean sole = c.soleSupport[i];
+            double others = sole ? looSs : looSs - res[i] * res[i];
+            int othersN = sole ? looN : looN - 1;
+            double sigmaOthers = othersN > 0 ? Math.sqrt(others / othersN) : Double.NaN;
             boolean inBand = Math.abs(res[i]) <= FamilyFitter.Z90 * sigmaOthers + 1e-12;
             rows.add(new ValidationRow(o.point().id(), o.conditions(), o.x(), o.measured(), c.inSample[i], c.loo[i],
-                    in[i], loo[i], true, o.series(), c.lso[i], lso[i], o.source(), "", inBand));
+                    in[i], loo[i], true, o.series(), c.lso[i], lso[i], o.source(), sole ? SOLE_SUPPORT : "",
+                    inBand));
         }
         rows.addAll(unused);
         List<FittedParameter> params = new ArrayList<>();

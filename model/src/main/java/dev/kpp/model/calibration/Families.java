@@ -285,8 +285,8 @@ final class Families {
                     KubeVersion v = c.version();
                     lines = Features.structure(ProxyMode.IPTABLES, s, e, v, false).syncObjectsFull();
                     restart = true;
-                    what = fmt("first sync after a restart (save + restore over the existing rules, restart_factor x "
-                            + "the restore lines), %,d Services x %d endpoints, kube-proxy %s; %,.0f restore lines", s,
+                    what = fmt("first sync after a restart (save + restore over the existing rules, plus c_restart "
+                            + "per line already in the kernel), %,d Services x %d endpoints, kube-proxy %s; %,.0f restore lines", s,
                             e, v, lines);
                 } else {
                     continue;
@@ -299,25 +299,27 @@ final class Families {
 
         @Override
         List<CandidateForm> forms(List<Observation> obs) {
-            // restart_factor: a restart's first sync relative to a full restore of the same ruleset; its starting value
-            // is kpp's former assumption (reading the existing rules costs like writing them, 2x)
-            double rf = RESTART_START;
+            // c_restart: what a restart's first sync adds per restore line already in the kernel (saving, comparing
+            // and replacing it); its starting value is c's (reading an existing rule costs like writing it)
+            double rc = RESTART_START;
             return List.of(
-                    new CandidateForm(Forms.LINEAR, List.of("t0", "c", "restart_factor"),
-                        List.of("s/sync", "us/line", "x full"), new double[] {0.1, 15, rf},
-                        (o, t) -> Forms.iptablesSyncSeconds(Forms.LINEAR, t[0], t[1], 0, lines(o, t[2]))),
-                    new CandidateForm(Forms.POWER, List.of("t0", "c", "p", "restart_factor"),
-                        List.of("s/sync", "us/line^p", "", "x full"), new double[] {0.1, 15, 1, rf},
-                        (o, t) -> Forms.iptablesSyncSeconds(Forms.POWER, t[0], t[1], t[2], lines(o, t[3]))),
-                    new CandidateForm(Forms.QUADRATIC, List.of("t0", "c", "c2", "restart_factor"),
-                        List.of("s/sync", "us/line", "s/(Mline)^2", "x full"), new double[] {0.1, 15, 1, rf},
-                        (o, t) -> Forms.iptablesSyncSeconds(Forms.QUADRATIC, t[0], t[1], t[2], lines(o, t[3]))));
+                    new CandidateForm(Forms.LINEAR, List.of("t0", "c", "c_restart"),
+                        List.of("s/sync", "us/line", "us/existing line"), new double[] {0.1, 15, rc},
+                        (o, t) -> Forms.iptablesSyncSeconds(Forms.LINEAR, t[0], t[1], 0, o.f(0)) + restart(o, t[2])),
+                    new CandidateForm(Forms.POWER, List.of("t0", "c", "p", "c_restart"),
+                        List.of("s/sync", "us/line^p", "", "us/existing line"), new double[] {0.1, 15, 1, rc},
+                        (o, t) -> Forms.iptablesSyncSeconds(Forms.POWER, t[0], t[1], t[2], o.f(0)) + restart(o, t[3])),
+                    new CandidateForm(Forms.QUADRATIC, List.of("t0", "c", "c2", "c_restart"),
+                        List.of("s/sync", "us/line", "s/(Mline)^2", "us/existing line"), new double[] {0.1, 15, 1, rc},
+                        (o, t) -> Forms.iptablesSyncSeconds(Forms.QUADRATIC, t[0], t[1], t[2], o.f(0))
+                            + restart(o, t[3])));
         }
 
-        static final double RESTART_START = 2;
+        static final double RESTART_START = 15;
 
-        private static double lines(Observation o, double restartFactor) {
-            return o.f(1) == 1 ? restartFactor * o.f(0) : o.f(0);
+        /** @return a restart row's extra seconds for the lines already in the kernel, 0 for any other row */
+        private static double restart(Observation o, double cRestart) {
+            return o.f(1) == 1 ? Forms.iptablesRestartExtraSeconds(cRestart, o.f(0)) : 0;
         }
     }
 
@@ -741,6 +743,9 @@ final class Families {
             double nRef = Assumptions.NPL_REFERENCE_NODES.value();
             return List.of(new CandidateForm(Forms.LINEAR, names, units, start, (o, t) -> {
                 double mu = t[0] * Math.pow(o.f(3) / nRef, t[1]);
+                if (!(mu >= 0) || Double.isInfinite(mu)) {
+                    return 1e300; // a trial step far outside the physical range: the fitter rejects it
+                }
                 double full = t[(int) o.f(4)];
                 double minSync = o.f(1);
                 if (o.f(2) == 0) {

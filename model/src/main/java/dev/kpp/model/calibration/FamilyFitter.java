@@ -26,7 +26,10 @@ final class FamilyFitter {
         final double[] loo;
         final double[] lso; // NaN where the row's source cannot be left out
         final double looMedian;
+        /** RMS log residual of the held-out predictions over the rows that are not a parameter's sole support */
         final double looRmsLog;
+        /** rows that alone determine some parameter: held out, their prediction rests on that parameter's prior */
+        final boolean[] soleSupport;
 
         FormResult(FamilySpec.CandidateForm form, LogSpaceFitter.SourceFit fit, List<Observation> obs,
                    double[] inSample, double[] loo, double[] lso) {
@@ -36,8 +39,47 @@ final class FamilyFitter {
             this.loo = loo;
             this.lso = lso;
             this.looMedian = median(factors(loo, obs));
-            this.looRmsLog = rmsLog(loo, obs);
+            this.soleSupport = soleSupport(form, fit.theta(), obs);
+            this.looRmsLog = rmsLog(masked(loo, soleSupport), obs);
         }
+    }
+
+    /**
+     * Rows that are the only ones a parameter acts on (elasticity above 1e-3): held out, nothing in the other rows
+     * constrains that parameter, so their held-out prediction tests the prior, not the form. Form choice, bands and
+     * coverage leave them out; their figures are still reported.
+     */
+    static boolean[] soleSupport(FamilySpec.CandidateForm form, double[] theta, List<Observation> obs) {
+        boolean[] sole = new boolean[obs.size()];
+        for (int j = 0; j < theta.length; j++) {
+            double[] up = theta.clone();
+            up[j] = theta[j] * Math.exp(1e-4);
+            int count = 0;
+            int last = -1;
+            for (int i = 0; i < obs.size(); i++) {
+                Observation o = obs.get(i);
+                double e = Math.abs(Math.log(form.model().predict(o, up) / form.model().predict(o, theta))) / 1e-4;
+                if (e > 1e-3) {
+                    count++;
+                    last = i;
+                }
+            }
+            if (count == 1 && obs.size() > 1) {
+                sole[last] = true;
+            }
+        }
+        return sole;
+    }
+
+    /** @return the predictions with masked rows set to NaN */
+    static double[] masked(double[] pred, boolean[] mask) {
+        double[] out = pred.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (mask[i]) {
+                out[i] = Double.NaN;
+            }
+        }
+        return out;
     }
 
     /** Fit of a family with its chosen form and the comparison of all forms. */

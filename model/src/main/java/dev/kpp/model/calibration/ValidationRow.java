@@ -17,7 +17,8 @@ package dev.kpp.model.calibration;
  *                       (NaN when the family has one source or the row is unused)
  * @param lsoFactorError the same as a factor error
  * @param source         the row's source key
- * @param reasonCode     why an unused row is not used (a code the app renders), "" for used rows
+ * @param reasonCode     why an unused row is not used (a code the app renders); for a used row "" or
+ *                       {@code sole-support} (it alone determines a parameter: its held-out figures test a prior)
  * @param inLooBand      true when the measured value lies in the 90% band around the leave-one-out prediction
  *                       (band built from the other rows' leave-one-out residuals)
  */

@@ -153,9 +153,11 @@ public final class CostEngine {
                 Estimate full = f.estimate(Forms.iptablesSyncSeconds(f, s.syncObjectsFull()), services);
                 Estimate partial = partialCapable
                         ? f.estimate(Forms.iptablesSyncSeconds(f, s.syncObjectsPartial()), services) : full;
-                // a restart saves and rewrites over the existing rules: restart_factor x a full restore (fitted)
-                Estimate restart = f.estimate(Forms.iptablesSyncSeconds(f, f.get("restart_factor")
-                        * s.syncObjectsFull()), services).capped(Estimate.Confidence.LOW, "few-rows");
+                // a restart saves, compares and replaces every line already in the kernel: c_restart x L on top of a
+                // full sync (fitted on the one restart measurement there is, NEW-031)
+                Estimate restart = f.estimate(Forms.iptablesSyncSeconds(f, s.syncObjectsFull())
+                        + Forms.iptablesRestartExtraSeconds(f.get("c_restart"), s.syncObjectsFull()), services)
+                        .capped(Estimate.Confidence.LOW, "sole-support");
                 return new Syncs(full, partial, full, restart);
             }
             case IPVS: {

@@ -63,6 +63,15 @@ public final class Forms {
         };
     }
 
+    /**
+     * What a restarted kube-proxy's first iptables sync adds to a full sync, s: {@code c_restart x L}, the restore
+     * lines already in the kernel, each saved, compared and replaced once (linear: one pass over the old rules);
+     * c_restart in us per line.
+     */
+    public static double iptablesRestartExtraSeconds(double cRestart, double existingLines) {
+        return cRestart * 1e-6 * existingLines;
+    }
+
     /** The same with a family's fitted parameters ({@code t0}, {@code c}, {@code p} or {@code c2}). */
     public static double iptablesSyncSeconds(FamilyParameters f, double lines) {
         return iptablesSyncSeconds(f.form(), f.get("t0"), f.get("c"), third(f), lines);
