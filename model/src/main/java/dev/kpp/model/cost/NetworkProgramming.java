@@ -43,15 +43,44 @@ public final class NetworkProgramming {
         }
         double lo = Math.max(0, Math.min(minD, maxD));
         double hi = maxD + cycle + tail + 1e-9;
-        for (int i = 0; i < 100 && hi - lo > 1e-12 * hi; i++) {
-            double mid = (lo + hi) / 2;
-            if (cdf(mid, mu, cycle, pWait, durations, weights) >= q) {
-                hi = mid;
+        // Newton steps on the closed-form density, kept inside the bracket (bisection when a step leaves it)
+        double x = (lo + hi) / 2;
+        for (int i = 0; i < 200 && hi - lo > 1e-13 * hi; i++) {
+            double f = cdf(x, mu, cycle, pWait, durations, weights) - q;
+            if (f >= 0) {
+                hi = x;
             } else {
-                lo = mid;
+                lo = x;
             }
+            if (Math.abs(f) < 1e-14) {
+                return x;
+            }
+            double d = pdf(x, mu, cycle, pWait, durations, weights);
+            double next = d > 0 ? x - f / d : Double.NaN;
+            x = next > lo && next < hi ? next : (lo + hi) / 2;
         }
-        return hi;
+        return x;
+    }
+
+    static double pdf(double x, double mu, double cycle, double pWait, double[] durations, double[] weights) {
+        double p = 0;
+        for (int i = 0; i < durations.length; i++) {
+            double y = x - durations[i];
+            if (y <= 0) {
+                continue;
+            }
+            double exp = Math.exp(-y / mu) / mu;
+            double uni;
+            if (cycle <= 1e-12) {
+                uni = exp;
+            } else if (y < cycle) {
+                uni = (1 - Math.exp(-y / mu)) / cycle;
+            } else {
+                uni = (Math.exp(-(y - cycle) / mu) - Math.exp(-y / mu)) / cycle;
+            }
+            p += weights[i] * ((1 - pWait) * exp + pWait * uni);
+        }
+        return p;
     }
 
     /** @return the mean of D + W + T, s */

@@ -129,9 +129,15 @@ class RefitTest {
                 synthetic.add(new Observation(o.reportId(), o.point(), y, o.features(), 1, o.x(), o.series(),
                         o.conditions(), o.source()));
             }
-            // started where the embedded fit ended, as the held-out refits are
-            LogSpaceFitter.SourceFit fit = LogSpaceFitter.fitWithSources(synthetic, form.model(),
-                    base.chosen().fit.theta(), null, 0, 1, null);
+            // started where the embedded fit ended (growth scales fitted at "no growth" brought into range), as the
+            // held-out refits are
+            double[] start = base.chosen().fit.theta().clone();
+            for (int j = 0; j < start.length; j++) {
+                start[j] = clampDegenerate(form.names().get(j), start[j]);
+            }
+            LogSpaceFitter.SourceFit fit = LogSpaceFitter.fitWithSources(synthetic, form.model(), start, null, 0, 1,
+                    null);
+            assertThat(fit.converged()).as(report.id()).isTrue();
             for (int j = 0; j < truth.length; j++) {
                 if (identifiable(form, synthetic, truth, j)) {
                     assertThat(Math.abs(Math.log(fit.theta()[j] / truth[j]))).as(report.id() + "/"
