@@ -92,11 +92,27 @@ public final class PredictionFormats {
         estimate(syncSeconds.putObject("full"), c.syncFullSeconds(), 4);
         estimate(syncSeconds.putObject("partial"), c.syncPartialSeconds(), 4);
         estimate(syncSeconds.putObject("coldStart"), c.syncColdStartSeconds(), 4);
+        estimate(syncSeconds.putObject("restart"), c.syncRestartSeconds(), 4);
         ObjectNode cpu = o.putObject("cpuCores");
         estimate(cpu, c.cpuCores(), 5);
         cpu.put("dataPlane", round(c.cpuDataPlaneCores(), 5));
         cpu.put("controlPlane", round(c.cpuControlPlaneCores(), 5));
         estimate(o.putObject("addedLatencyMs"), c.addedLatencyMs(), 5);
+        // calibration v2 additions (issue 14): latency quantiles and positions, per-connection CPU, network
+        // programming latency, proxy memory
+        ObjectNode latency = o.putObject("latencyMs");
+        estimate(latency.putObject("p50"), c.latencyP50Ms(), 5);
+        estimate(latency.putObject("p90"), c.latencyP90Ms(), 5);
+        estimate(latency.putObject("p99"), c.latencyP99Ms(), 5);
+        estimate(latency.putObject("clusterIpFirst"), c.clusterIpFirstMs(), 5);
+        estimate(latency.putObject("clusterIpLast"), c.clusterIpLastMs(), 5);
+        estimate(latency.putObject("nodePortFirst"), c.nodePortFirstMs(), 5);
+        estimate(latency.putObject("nodePortLast"), c.nodePortLastMs(), 5);
+        estimate(o.putObject("cpuPerConnectionUs"), c.cpuPerConnectionUs(), 5);
+        ObjectNode npl = o.putObject("networkProgrammingSeconds");
+        estimate(npl.putObject("p50"), c.networkProgrammingP50Seconds(), 4);
+        estimate(npl.putObject("p99"), c.networkProgrammingP99Seconds(), 4);
+        estimate(o.putObject("memoryMiB"), c.memoryMiB(), 4);
         ConntrackEstimate ct = c.conntrack();
         ObjectNode conntrack = o.putObject("conntrack");
         conntrack.put("entries", ct.entries());
@@ -113,6 +129,12 @@ public final class PredictionFormats {
         o.put("value", sig(e.value(), digits));
         o.put("low", sig(e.low(), digits));
         o.put("high", sig(e.high(), digits));
+        o.put("confidence", e.confidence().id());
+        if (!e.reason().isEmpty()) {
+            o.put("reason", e.reason());
+        }
+        ArrayNode basis = o.putArray("basis");
+        e.basis().forEach(basis::add);
     }
 
     /** Rounds to {@code digits} significant digits (keeps small values readable). */
@@ -241,6 +263,8 @@ public final class PredictionFormats {
         }
         sb.append("Bands are 90% prediction intervals from the calibration's leave-one-out residuals "
                 + "(kpp validate).\n");
+        sb.append("* low confidence: few rows, one source, sources that disagree, or outside the measured range "
+                + "(JSON: confidence, reason).\n");
         ModeStructure ipt = p.mode(ProxyMode.IPTABLES).structure();
         sb.append(String.format(Locale.ROOT, "%niptables: %,d nat + %,d filter rules, KUBE-SERVICES %,d rules (%s layout)%n",
                 ipt.count("nat"), ipt.count("filter"), ipt.count("kubeServicesLength"),
@@ -258,9 +282,10 @@ public final class PredictionFormats {
         return sb.toString();
     }
 
-    /** value [low-high], scaled. */
+    /** value [low-high], scaled; a trailing {@code *} marks a low-confidence estimate. */
     private static String band(Estimate e, double scale) {
-        return num(e.value() * scale) + " [" + num(e.low() * scale) + "-" + num(e.high() * scale) + "]";
+        return num(e.value() * scale) + " [" + num(e.low() * scale) + "-" + num(e.high() * scale) + "]"
+                + (e.isLow() ? "*" : "");
     }
 
     /** Three significant digits, plain notation. */
