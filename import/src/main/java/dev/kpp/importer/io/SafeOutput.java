@@ -44,8 +44,9 @@ import java.util.regex.Pattern;
  *       is forced to disk, renamed over the target, and the directory forced after the rename.</li>
  *   <li>Temporary files are named {@code .NAME.PID.RANDOM.kpp-tmp} and locked while written. A
  *       shutdown hook deletes the ones in progress (SIGTERM, Ctrl-C); before each write the
- *       directory is swept of ones older than ten seconds that no process holds locked (the writer
- *       was killed), and of ones older than a day where locks are not supported.</li>
+ *       directory is swept of ones no process holds locked whose writer is gone (its process id no
+ *       longer runs; kill -9) or that are older than ten seconds, and, where locks are not
+ *       supported, of ones older than a day.</li>
  * </ul>
  *
  * Failures are {@link OutputException}s that name the target, never the temporary file.
@@ -58,7 +59,7 @@ public final class SafeOutput {
     /** {@code .NAME.PID.RANDOM.kpp-tmp}. */
     static final Pattern TMP_NAME = Pattern.compile("^\\..+\\.(\\d{1,10})\\.([0-9a-z]{8})" + Pattern.quote(TMP_SUFFIX)
             + "$");
-    /** A temporary file unlocked for this long belongs to a writer that died. */
+    /** An unlocked temporary file this old is stale even if a process with its writer's id runs (a reused id). */
     static final Duration STALE_UNLOCKED = Duration.ofSeconds(10);
     /** Where locks are not supported, a temporary file this old is stale. */
     static final Duration STALE_ANYWAY = Duration.ofDays(1);
@@ -367,8 +368,9 @@ public final class SafeOutput {
     }
 
     /**
-     * Deletes kpp's stale temporary files in a directory: older than {@link #STALE_UNLOCKED} and not
-     * locked by any process, or older than {@link #STALE_ANYWAY} where locks are unsupported.
+     * Deletes kpp's stale temporary files in a directory: not locked by any process, and either
+     * written by a process that no longer runs or older than {@link #STALE_UNLOCKED}; where locks
+     * are unsupported, older than {@link #STALE_ANYWAY}.
      *
      * @return how many were deleted
      */
@@ -376,10 +378,11 @@ public final class SafeOutput {
         int deleted = 0;
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "." + "*" + TMP_SUFFIX)) {
             for (Path p : ds) {
-                if (!TMP_NAME.matcher(p.getFileName().toString()).matches() || ACTIVE.contains(p)) {
+                if (ACTIVE.contains(p)) {
                     continue;
                 }
-                if (stale(p, now)) {
+                java.util.regex.Matcher m = TMP_NAME.matcher(p.getFileName().toString());
+                if (m.matches() && stale(p, Long.parseLong(m.group(1)), now)) {
                     try {
                         Files.deleteIfExists(p);
                         deleted++;
@@ -394,7 +397,7 @@ public final class SafeOutput {
         return deleted;
     }
 
-    private static boolean stale(Path p, Instant now) {
+    private static boolean stale(Path p, long pid, Instant now) {
         BasicFileAttributes a;
         try {
             a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
@@ -406,21 +409,27 @@ public final class SafeOutput {
         }
         FileTime m = a.lastModifiedTime();
         Duration age = Duration.between(m.toInstant(), now);
-        if (age.compareTo(STALE_UNLOCKED) < 0) {
-            return false;
-        }
         try (FileChannel ch = FileChannel.open(p, StandardOpenOption.WRITE)) {
             FileLock l = ch.tryLock();
             if (l == null) {
                 return false; // another process is writing it
             }
             l.release();
-            return true;
+            // unlocked: its writer is gone, unless it is a live one between creating and locking it
+            return !alive(pid) || age.compareTo(STALE_UNLOCKED) >= 0;
         } catch (OverlappingFileLockException e) {
             return false; // this JVM is writing it
         } catch (IOException | UnsupportedOperationException e) {
             return age.compareTo(STALE_ANYWAY) >= 0;
         }
+    }
+
+    /** @return true when a process with this id runs (this one counts as gone: its writes are in {@link #ACTIVE}) */
+    private static boolean alive(long pid) {
+        if (pid == ProcessHandle.current().pid()) {
+            return false;
+        }
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 
     private static void deleteActive() {

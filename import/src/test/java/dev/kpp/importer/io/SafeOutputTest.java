@@ -156,7 +156,9 @@ class SafeOutputTest {
         FileTime old = FileTime.from(Instant.now().minusSeconds(3600));
         Path stale = Files.writeString(dir.resolve(".a.json.12345.abcd1234.kpp-tmp"), "half");
         Files.setLastModifiedTime(stale, old);
-        Path fresh = Files.writeString(dir.resolve(".a.json.12345.efgh5678.kpp-tmp"), "being written");
+        // pid 1 runs: a fresh unlocked file of a live process may be between its creation and its lock
+        Path fresh = Files.writeString(dir.resolve(".a.json.1.efgh5678.kpp-tmp"), "being created");
+        Path dead = Files.writeString(dir.resolve(".a.json.2147483646.dead1234.kpp-tmp"), "writer killed");
         Path locked = Files.writeString(dir.resolve(".a.json.999.lock1234.kpp-tmp"), "held by another process");
         Path foreign = Files.writeString(dir.resolve(".a.json.12345.tmp"), "someone else's");
         Path user = Files.writeString(dir.resolve("notes.kpp-tmp"), "the user's");
@@ -166,12 +168,13 @@ class SafeOutputTest {
         Process holder = LockHolder.start(locked);
         try {
             Files.setLastModifiedTime(locked, old);
-            assertThat(SafeOutput.sweep(dir, Instant.now())).isEqualTo(1);
+            assertThat(SafeOutput.sweep(dir, Instant.now())).isEqualTo(2);
         } finally {
             holder.getOutputStream().close();
             holder.waitFor();
         }
         assertThat(stale).doesNotExist();
+        assertThat(dead).doesNotExist();
         assertThat(fresh).exists();
         assertThat(locked).exists();
         assertThat(foreign).exists();
