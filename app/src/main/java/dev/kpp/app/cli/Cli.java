@@ -1,5 +1,9 @@
 package dev.kpp.app.cli;
 
+import dev.kpp.app.report.AtomicFiles;
+import dev.kpp.app.text.TerminalText;
+import dev.kpp.importer.io.IoErrors;
+import dev.kpp.importer.io.OutputException;
 import picocli.CommandLine;
 
 import java.io.PrintStream;
@@ -8,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Runs the command line: parses, executes and maps failures to exit codes. Bad input gets one line
- * on stderr and exit code 2; an unexpected failure exit code 1 with a one-line reason.
+ * on stderr and exit code 2; an unexpected failure exit code 1 with a one-line reason; running out
+ * of heap one line with the {@code -Xmx} advice. Never a stack trace; names from inputs are escaped
+ * for the terminal.
  */
 public final class Cli {
     /** Exit code for bad flags or bad input values. */
@@ -38,12 +44,29 @@ public final class Cli {
                 c.getErr().flush();
                 return EXIT_USAGE;
             }
-            c.getErr().println(prefix(c) + ": failed: " + oneLine(String.valueOf(ex.getMessage()))
-                    + " (" + ex.getClass().getSimpleName() + ")");
+            if (ex instanceof OutputException oe) {
+                c.getErr().println(prefix(c) + ": " + oneLine(AtomicFiles.describe(oe)));
+                c.getErr().flush();
+                return AtomicFiles.isRefusal(oe) ? EXIT_USAGE : EXIT_FAILURE;
+            }
+            String why = ex instanceof java.io.IOException io ? IoErrors.reason(io) : ex.getMessage();
+            c.getErr().println(prefix(c) + ": failed: " + oneLine(why == null ? ex.getClass().getSimpleName() : why));
             c.getErr().flush();
             return EXIT_FAILURE;
         });
         return cl;
+    }
+
+    /**
+     * The line printed when the Java heap runs out: no stack trace, and how to get more.
+     *
+     * @param command the command line as typed (its first word names the command)
+     */
+    static String outOfMemory(String[] command) {
+        String cmd = command.length == 0 ? "kpp" : "kpp " + command[0];
+        return cmd + ": out of memory: this input needs a larger Java heap than -Xmx"
+                + Math.max(1, Runtime.getRuntime().maxMemory() >> 20) + "m; run it again with e.g. "
+                + "KPP_JAVA_OPTS=-Xmx2g ./kpp ... (or java -Xmx2g ...)";
     }
 
     /**
@@ -54,7 +77,17 @@ public final class Cli {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         PrintWriter o = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         PrintWriter e = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
-        int code = commandLine(o, e).execute(args);
+        int code;
+        try {
+            code = commandLine(o, e).execute(args);
+        } catch (OutOfMemoryError oom) {
+            e.println(outOfMemory(args));
+            code = EXIT_FAILURE;
+        } catch (StackOverflowError so) {
+            e.println((args.length == 0 ? "kpp" : "kpp " + args[0]) + ": failed: the input is nested too deeply "
+                    + "for the Java stack (-Xss)");
+            code = EXIT_FAILURE;
+        }
         o.flush();
         e.flush();
         return code;
@@ -64,8 +97,9 @@ public final class Cli {
         return c.getCommandSpec().qualifiedName();
     }
 
+    /** @return the message on one line, safe for a terminal (names from inputs are escaped) */
     private static String oneLine(String s) {
-        return s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ").trim();
+        return s == null ? "" : TerminalText.escape(s.replaceAll("\\s*\\R\\s*", " ").trim());
     }
 
     /** A user error detected while running (bad file, unknown sample...): exit code 2, one line. */

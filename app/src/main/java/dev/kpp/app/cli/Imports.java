@@ -1,6 +1,8 @@
 package dev.kpp.app.cli;
 
+import dev.kpp.app.text.TerminalText;
 import dev.kpp.importer.OfflineImporter;
+import dev.kpp.importer.file.ImportLimits;
 import dev.kpp.importer.spi.Cancellation;
 import dev.kpp.importer.spi.ImportProblem;
 import dev.kpp.importer.spi.ImportResult;
@@ -24,17 +26,22 @@ final class Imports {
      * @throws Cli.UsageException when no input could be read
      */
     static ImportResult run(List<Path> paths, PrintWriter err) {
+        return run(paths, err, ImportLimits.defaults());
+    }
+
+    /** Like {@link #run(List, PrintWriter)} with other limits on what is read. */
+    static ImportResult run(List<Path> paths, PrintWriter err, ImportLimits limits) {
         CliProgress bar = CliProgress.forTerminal(err);
         ImportResult r;
         try {
-            r = new OfflineImporter().importPaths(paths, bar, Cancellation.NEVER);
+            r = new OfflineImporter().withLimits(limits).importPaths(paths, bar, Cancellation.NEVER);
         } finally {
             bar.done();
         }
         report(r.problems(), err);
         if (r.sources().isEmpty()) {
             throw new Cli.UsageException("nothing could be imported from " + paths.size() + " input(s)"
-                    + (r.errors().isEmpty() ? "" : ": " + r.errors().get(0).describe()));
+                    + (r.errors().isEmpty() ? "" : ": " + TerminalText.escape(r.errors().get(0).describe())));
         }
         return r;
     }
@@ -46,7 +53,7 @@ final class Imports {
                 break;
             }
             err.println("kpp: " + (p.severity() == ImportProblem.Severity.ERROR ? "error: " : "warning: ")
-                    + p.describe());
+                    + TerminalText.escape(p.describe()));
         }
         if (problems.size() > MAX_PRINTED) {
             err.println("kpp: ... and " + (problems.size() - MAX_PRINTED) + " more problem(s); "

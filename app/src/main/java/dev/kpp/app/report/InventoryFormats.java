@@ -2,14 +2,18 @@ package dev.kpp.app.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kpp.app.text.TerminalText;
 import dev.kpp.importer.spi.HistogramSummary;
 import dev.kpp.importer.spi.ObservedMetrics;
 import dev.kpp.importer.spi.RuleDumpSummary;
 import dev.kpp.importer.spi.ImportProblem;
 import dev.kpp.importer.spi.ImportResult;
 import dev.kpp.importer.spi.SourceFile;
+import dev.kpp.model.inventory.ClusterInventory;
+import dev.kpp.model.inventory.EndpointSliceInfo;
 import dev.kpp.model.inventory.InventoryDiff;
 import dev.kpp.model.inventory.InventorySummary;
+import dev.kpp.model.inventory.ServiceInfo;
 
 import java.util.Locale;
 import java.util.Map;
@@ -35,6 +39,11 @@ public final class InventoryFormats {
                 s.proxied(), s.servicePorts(), s.nodePorts(), s.loadBalancerIPs()));
         sb.append(String.format(Locale.ROOT, "Endpoints       %,10d  ready, in %,d EndpointSlices%n", s.endpoints(),
                 s.endpointSlices()));
+        long[] orphans = orphans(r.inventory());
+        if (orphans[0] > 0) {
+            sb.append(String.format(Locale.ROOT, "  orphaned      %,10d  EndpointSlices (%,d endpoints) of no Service in "
+                    + "the inputs: not counted%n", orphans[0], orphans[1]));
+        }
         InventorySummary.Distribution d = s.endpointsPerService();
         sb.append(String.format(Locale.ROOT, "  per Service   min %,d  p50 %,d  p90 %,d  p99 %,d  max %,d  mean %.1f%n",
                 d.min(), d.p50(), d.p90(), d.p99(), d.max(), d.mean()));
@@ -63,7 +72,23 @@ public final class InventoryFormats {
             sb.append(String.format(Locale.ROOT, "Problems        %d error(s), %d warning(s) (listed on stderr)%n",
                     errors, warnings));
         }
-        return sb.toString();
+        return TerminalText.escapeLines(sb.toString());
+    }
+
+    /** @return EndpointSlices whose Service is not in the inventory, and their endpoints */
+    static long[] orphans(ClusterInventory inv) {
+        java.util.Set<String> services = new java.util.HashSet<>();
+        for (ServiceInfo svc : inv.services()) {
+            services.add(svc.key());
+        }
+        long[] n = new long[2];
+        for (EndpointSliceInfo sl : inv.endpointSlices()) {
+            if (sl.serviceName().isEmpty() || !services.contains(sl.serviceKey())) {
+                n[0]++;
+                n[1] += sl.endpoints().size();
+            }
+        }
+        return n;
     }
 
     private static String metricsLine(ObservedMetrics m) {
@@ -123,6 +148,7 @@ public final class InventoryFormats {
         ObjectNode ep = o.putObject("endpoints");
         ep.put("ready", s.endpoints());
         ep.put("endpointSlices", s.endpointSlices());
+        ep.put("orphanSlices", orphans(r.inventory())[0]);
         ObjectNode per = ep.putObject("perService");
         InventorySummary.Distribution d = s.endpointsPerService();
         per.put("min", d.min());
@@ -207,7 +233,7 @@ public final class InventoryFormats {
                     g.servicesAfter() - g.servicesBefore(), g.endpointsAfter(),
                     g.endpointsAfter() - g.endpointsBefore()));
         }
-        return sb.toString();
+        return TerminalText.escapeLines(sb.toString());
     }
 
     private static void row(StringBuilder sb, String label, long before, long after) {
