@@ -39,6 +39,7 @@ public final class ParserMessages {
             out.append(line.strip());
         }
         return out.toString()
+                .replace("character '\\t(TAB)'", "a tab")
                 .replace("'\\t(TAB)'", "a tab")
                 .replace("\\t(TAB)", "tabs")
                 .replace("'\t'", "a tab")

@@ -86,8 +86,13 @@ public final class KubeDumpReader {
         } catch (JsonProcessingException e) {
             rethrowStreamFailure(e);
             JsonLocation loc = e.getLocation() != null ? e.getLocation() : p.currentLocation();
+            String where = location(loc);
+            if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException m && m.getProblemMark() != null) {
+                // the problem (a tab, a bad indent), not the context it was found in
+                where = (m.getProblemMark().getLine() + 1) + ":" + (m.getProblemMark().getColumn() + 1);
+            }
             throw new ImportException(ImportProblem.error(yaml ? "malformed-yaml" : "malformed-json", source,
-                    location(loc), ParserMessages.clean(e.getOriginalMessage())), e);
+                    where, ParserMessages.clean(e.getOriginalMessage())), e);
         } catch (org.yaml.snakeyaml.error.YAMLException e) {
             rethrowStreamFailure(e);
             throw new ImportException(ImportProblem.error("malformed-yaml", source, location(p.currentLocation()),
