@@ -89,8 +89,8 @@ public final class InventoryCollector {
         }
     }
 
-    private final Map<Seen, Seen> index = new HashMap<>();
-    private final List<List<Seen>> byKind = new ArrayList<>();
+    private Map<Seen, Seen> index = new HashMap<>();
+    private List<List<Seen>> byKind = new ArrayList<>();
     private final Map<String, Long> skippedKinds = new TreeMap<>();
     private final List<ImportProblem> problems = new ArrayList<>();
     private final Map<String, int[]> kept = new HashMap<>();
@@ -388,6 +388,16 @@ public final class InventoryCollector {
         }
         other.suppressed.forEach((k, v) -> suppressed.merge(k, v, Long::sum));
         long dropped = 0;
+        if (index.isEmpty()) {
+            // the first file: take its objects over instead of copying them (half the peak memory)
+            index = other.index;
+            byKind = other.byKind;
+            other.index = new HashMap<>();
+            other.byKind = new ArrayList<>();
+            for (int i = 0; i <= CONFIG; i++) {
+                other.byKind.add(new ArrayList<>());
+            }
+        }
         for (int k = 1; k <= CONFIG; k++) {
             for (Seen s : other.byKind.get(k)) {
                 Seen first = index.putIfAbsent(s, s);

@@ -137,7 +137,9 @@ public final class SourceReader {
         boolean done = false;
         fileContent = 0;
         fileCompressed = false;
-        try (InputStream raw = fromStdin ? new NonClosing(stdin.get()) : Files.newInputStream(file)) {
+        // a pipe through FileInputStream: the NIO stream's available() seeks, which pipes refuse
+        try (InputStream raw = fromStdin ? new NonClosing(stdin.get()) : regular ? Files.newInputStream(file)
+                : new java.io.FileInputStream(file.toFile())) {
             current = new Counting(inline == null ? raw : new DigestInputStream(raw, inline), name);
             InputStream in = new BufferedInputStream(current, 1 << 16);
             List<Unit> units = new ArrayList<>();
@@ -189,8 +191,8 @@ public final class SourceReader {
         } catch (OutOfMemoryError e) {
             // the file's partial inventory is garbage now: say so and go on with the other files
             out.problems.add(ImportProblem.error("out-of-memory", name, "", "reading this file needs more memory "
-                    + "than the Java heap allows (raise it with -Xmx, e.g. KPP_JAVA_OPTS=-Xmx2g); the other files "
-                    + "were read"));
+                    + "than the Java heap allows (raise it with -Xmx, e.g. KPP_JAVA_OPTS=-Xmx2g); other inputs are "
+                    + "still read"));
         } catch (RuntimeException | StackOverflowError e) {
             // a bug or an input no check anticipated: reject this file, keep the batch going
             out.problems.add(ImportProblem.error("unreadable", name, "", "unexpected failure while reading: "
