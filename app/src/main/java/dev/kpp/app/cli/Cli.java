@@ -64,9 +64,9 @@ public final class Cli {
      */
     static String outOfMemory(String[] command) {
         String cmd = command.length == 0 ? "kpp" : "kpp " + command[0];
-        return cmd + ": out of memory: this input needs a larger Java heap than -Xmx"
-                + Math.max(1, Runtime.getRuntime().maxMemory() >> 20) + "m; run it again with e.g. "
-                + "KPP_JAVA_OPTS=-Xmx2g ./kpp ... (or java -Xmx2g ...)";
+        return cmd + ": out of memory: this input needs a larger Java heap than this one (about "
+                + Math.max(1, Runtime.getRuntime().maxMemory() >> 20) + " MiB); run it again with a larger -Xmx, "
+                + "e.g. KPP_JAVA_OPTS=-Xmx2g ./kpp ... (or java -Xmx2g ...)";
     }
 
     /**

@@ -38,11 +38,14 @@ final class Imports {
         } finally {
             bar.done();
         }
-        report(r.problems(), err);
         if (r.sources().isEmpty()) {
+            // the first error ends the line that says nothing was imported; it is not printed twice
+            ImportProblem first = r.errors().isEmpty() ? null : r.errors().get(0);
+            report(r.problems().stream().filter(p -> p != first).toList(), err);
             throw new Cli.UsageException("nothing could be imported from " + paths.size() + " input(s)"
-                    + (r.errors().isEmpty() ? "" : ": " + TerminalText.escape(r.errors().get(0).describe())));
+                    + (first == null ? "" : ": " + TerminalText.escape(first.describe())));
         }
+        report(r.problems(), err);
         return r;
     }
 

@@ -29,7 +29,7 @@ public final class InventoryFormats {
         InventorySummary s = InventorySummary.of(r.inventory());
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "kpp %s — inventory '%s' from %d input(s)%s%s%n", dev.kpp.app.AppInfo.version(),
-                r.inventory().name(), r.sources().size(), r.redacted() ? " (redacted)" : "",
+                TerminalText.escape(r.inventory().name()), r.sources().size(), r.redacted() ? " (redacted)" : "",
                 r.cancelled() ? " (PARTIAL: cancelled)" : ""));
         long total = s.servicesByType().values().stream().mapToLong(Long::longValue).sum();
         sb.append(String.format(Locale.ROOT, "Services        %,10d  (%s; headless %,d)%n", total,
@@ -52,7 +52,7 @@ public final class InventoryFormats {
         sb.append("  kernels       ").append(counts(s.kernels())).append('\n');
         sb.append("  kubelets      ").append(counts(s.kubeletVersions())).append('\n');
         sb.append(String.format(Locale.ROOT, "Kubernetes      %10s  kube-proxy mode: %s%n",
-                s.kubernetesVersion().isEmpty() ? "unknown" : s.kubernetesVersion(),
+                s.kubernetesVersion().isEmpty() ? "unknown" : TerminalText.escape(s.kubernetesVersion()),
                 s.mode().isEmpty() ? "unset (iptables on Linux)" : s.mode()));
         sb.append(String.format(Locale.ROOT, "Namespaces      %,10d  NetworkPolicies %,d%n", s.namespaces(),
                 s.networkPolicies()));
@@ -60,10 +60,10 @@ public final class InventoryFormats {
             sb.append("Skipped kinds   ").append(counts(r.skippedKinds())).append('\n');
         }
         for (ObservedMetrics m : r.metrics()) {
-            sb.append("Metrics         ").append(m.source()).append(": ").append(metricsLine(m)).append('\n');
+            sb.append("Metrics         ").append(TerminalText.escape(m.source())).append(": ").append(metricsLine(m)).append('\n');
         }
         for (RuleDumpSummary rd : r.ruleDumps()) {
-            sb.append("Rule dump       ").append(rd.source()).append(" (").append(rd.kind()).append("): ")
+            sb.append("Rule dump       ").append(TerminalText.escape(rd.source())).append(" (").append(rd.kind()).append("): ")
                     .append(ruleLine(rd)).append('\n');
         }
         long errors = r.errors().size();
@@ -123,7 +123,8 @@ public final class InventoryFormats {
         if (m.isEmpty()) {
             return "-";
         }
-        return m.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s x%,d", e.getKey(), e.getValue()))
+        return m.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s x%,d", TerminalText.escape(e.getKey()),
+                e.getValue()))
                 .collect(Collectors.joining(", "));
     }
 
@@ -212,7 +213,8 @@ public final class InventoryFormats {
     /** @return the diff as a table */
     public static String diffTable(InventoryDiff d, String a, String b) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "kpp %s — %s -> %s%n", dev.kpp.app.AppInfo.version(), a, b));
+        sb.append(String.format(Locale.ROOT, "kpp %s — %s -> %s%n", dev.kpp.app.AppInfo.version(),
+                TerminalText.escape(a), TerminalText.escape(b)));
         sb.append(String.format(Locale.ROOT, "%-12s %12s %12s %12s%n", "", "before", "after", "change"));
         row(sb, "Services", d.servicesBefore(), d.servicesAfter());
         row(sb, "Endpoints", d.endpointsBefore(), d.endpointsAfter());
@@ -229,7 +231,8 @@ public final class InventoryFormats {
             if (g.servicesBefore() == g.servicesAfter() && g.endpointsBefore() == g.endpointsAfter()) {
                 continue;
             }
-            sb.append(String.format(Locale.ROOT, "%-24s %,10d %+10d %,12d %+12d%n", g.namespace(), g.servicesAfter(),
+            sb.append(String.format(Locale.ROOT, "%-24s %,10d %+10d %,12d %+12d%n", TerminalText.escape(g.namespace()),
+                    g.servicesAfter(),
                     g.servicesAfter() - g.servicesBefore(), g.endpointsAfter(),
                     g.endpointsAfter() - g.endpointsBefore()));
         }
@@ -245,7 +248,8 @@ public final class InventoryFormats {
             return;
         }
         int shown = Math.min(10, keys.size());
-        sb.append("  ").append(label).append(": ").append(String.join(", ", keys.subList(0, shown)));
+        sb.append("  ").append(label).append(": ").append(String.join(", ", keys.subList(0, shown).stream()
+                .map(TerminalText::escape).toList()));
         if (keys.size() > shown) {
             sb.append(", ... (").append(keys.size() - shown).append(" more)");
         }
