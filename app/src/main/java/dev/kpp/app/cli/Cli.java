@@ -22,6 +22,10 @@ public final class Cli {
     /** Exit code for a failure while running. */
     public static final int EXIT_FAILURE = 1;
 
+    /** Heap set aside while a command runs and given back to print the out-of-memory line. */
+    private static final int RESERVE = 256 << 10;
+    private static volatile byte[] reserve;
+
     private Cli() {
     }
 
@@ -78,16 +82,20 @@ public final class Cli {
         PrintWriter o = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         PrintWriter e = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         int code;
+        String oomLine = outOfMemory(args); // composed now: there may be no memory to compose it later
+        reserve = new byte[RESERVE];
         try {
             code = commandLine(o, e).execute(args);
         } catch (OutOfMemoryError oom) {
-            e.println(outOfMemory(args));
+            reserve = null; // room for the line below
+            e.println(oomLine);
             code = EXIT_FAILURE;
         } catch (StackOverflowError so) {
             e.println((args.length == 0 ? "kpp" : "kpp " + args[0]) + ": failed: the input is nested too deeply "
                     + "for the Java stack (-Xss)");
             code = EXIT_FAILURE;
         }
+        reserve = null;
         o.flush();
         e.flush();
         return code;

@@ -151,13 +151,13 @@ class SafeCliTest {
 
     @Test
     void theEstimateIsCloseToTheRealSize() throws Exception {
-        ScenarioParams p = ScenarioParams.defaults().withServices(1500).withEndpointsPerService(230).withNodes(9)
+        ScenarioParams p = ScenarioParams.defaults().withServices(200).withEndpointsPerService(150).withNodes(9)
                 .withShares(0.2, 0.1);
         Path plain = dir.resolve("e.json");
         Path gz = dir.resolve("e.json.gz");
-        assertThat(run("generate", "--services", "1500", "--endpoints-per-service", "230", "--nodes", "9",
+        assertThat(run("generate", "--services", "200", "--endpoints-per-service", "150", "--nodes", "9",
                 "--nodeport-share", "0.2", "--loadbalancer-share", "0.1", "-o", plain.toString()).code()).isZero();
-        assertThat(run("generate", "--services", "1500", "--endpoints-per-service", "230", "--nodes", "9",
+        assertThat(run("generate", "--services", "200", "--endpoints-per-service", "150", "--nodes", "9",
                 "--nodeport-share", "0.2", "--loadbalancer-share", "0.1", "-o", gz.toString()).code()).isZero();
         assertThat((double) GenerateCommand.estimate(p, false)).isCloseTo(Files.size(plain), within(
                 0.05 * Files.size(plain)));
@@ -178,6 +178,24 @@ class SafeCliTest {
                 .doesNotContain("\u202e").doesNotContain("\r");
         Run missing = run("inventory", dir.resolve("x\u001b]0;pwned\u0007.json").toString());
         assertThat(missing.err()).contains("x\\x1b]0;pwned\\x07.json").doesNotContain("\u001b").doesNotContain("\u0007");
+    }
+
+    @Test
+    void belowItsHeapFloorAnImportIsOneLineWithoutAStackTrace() throws Exception {
+        Path dump = dir.resolve("big.json");
+        assertThat(run("generate", "--services", "1000", "--endpoints-per-service", "5", "-o", dump.toString())
+                .code()).isZero();
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx4m",
+                "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), "dev.kpp.app.Launcher", "import",
+                dump.toString(), "-o", dir.resolve("big.kpp.json").toString()).start();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+        assertThat(p.exitValue()).isNotZero();
+        assertThat(err.strip().lines()).as(err).singleElement().satisfies(line -> assertThat(line)
+                .startsWith("kpp import: ").containsPattern("out.of.memory").contains("-Xmx"));
+        assertThat(err).doesNotContain("\tat ").doesNotContain("Exception").doesNotContain("Error:");
+        assertThat(dir.resolve("big.kpp.json")).doesNotExist();
+        assertThat(temps()).isZero();
     }
 
     @Test
