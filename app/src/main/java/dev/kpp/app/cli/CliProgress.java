@@ -59,7 +59,7 @@ final class CliProgress implements ProgressListener {
         sb.append(what);
         if (!detail.isEmpty()) {
             String d = detail.length() > 40 ? "..." + detail.substring(detail.length() - 37) : detail;
-            sb.append(' ').append(d);
+            sb.append(' ').append(dev.kpp.app.text.TerminalText.escape(d));
         }
         sb.append("\u001b[K");
         err.print(sb);

@@ -1,6 +1,11 @@
 package dev.kpp.app.cli;
 
 import dev.kpp.app.text.AppInfo;
+import dev.kpp.app.text.TerminalText;
+import dev.kpp.importer.OfflineImporter;
+import dev.kpp.importer.file.ImportLimits;
+import dev.kpp.importer.io.SafeOutput;
+import dev.kpp.importer.spi.InventoryImporter;
 import dev.kpp.importer.snapshot.Provenance;
 import dev.kpp.importer.snapshot.Redactor;
 import dev.kpp.importer.snapshot.Snapshot;
@@ -23,12 +28,14 @@ import java.util.concurrent.Callable;
 @Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
         description = {"Import kubectl dumps (JSON/YAML, .gz, .tar.gz, directories), kube-proxy /metrics text and "
                 + "node rule dumps (iptables-save, ipvsadm -Ln, nft list ruleset) into one snapshot file.",
-            "A bad file is reported and skipped; the others still import (exit code 1 when any file was rejected)."},
+            "A bad file is reported and skipped; the others still import (exit code 1 when any file was rejected). "
+                + "'-' reads standard input; pipes such as <(kubectl ...) are read as they stream."},
         footer = {"", "Examples:",
             "  kubectl get services,endpointslices,nodes -A -o json > cluster.json",
             "  kubectl -n kube-system get configmap kube-proxy -o yaml > kube-proxy.yaml",
             "  kpp import cluster.json kube-proxy.yaml -o cluster.kpp.json",
-            "  kpp import dumps/ metrics.txt --redact -o shared.kpp.json"})
+            "  kubectl get services,endpointslices,nodes -A -o json | kpp import - -o cluster.kpp.json",
+            "  kpp import <(kubectl get nodes -o json) dumps/ metrics.txt --redact -o shared.kpp.json"})
 final class ImportCommand implements Callable<Integer> {
     private final CliContext context;
 
@@ -39,32 +46,55 @@ final class ImportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or directories to import.")
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or directories to import; '-' is "
+            + "standard input.")
     List<Path> paths;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE",
-            description = "Snapshot to write (atomically), conventionally *.kpp.json.")
+            description = "Snapshot to write (atomically), conventionally *.kpp.json; '-' writes it to standard "
+                    + "output. Never one of the inputs, a device or a directory.")
     Path output;
 
     @Option(names = "--redact", description = "Replace names, namespaces and IP addresses by stable pseudonyms "
             + "(counts, types, ports and policies are kept).")
     boolean redact;
 
+    @Option(names = "--max-input-bytes", paramLabel = "BYTES", defaultValue = "" + ImportLimits.DEFAULT_MAX_TOTAL_BYTES,
+            description = "Most bytes read in total after decompression (default: ${DEFAULT-VALUE}, 16 GiB).")
+    long maxInputBytes;
+
+    @Option(names = "--max-expansion", paramLabel = "X", defaultValue = "1000",
+            description = "Most a compressed file may expand, as a ratio (default: ${DEFAULT-VALUE}).")
+    double maxExpansion;
+
     @Override
     public Integer call() throws Exception {
-        ImportResult r = Imports.run(context.importer(), new ImportRequest.Files(paths), context.texts(),
+        if (maxInputBytes < 1) {
+            throw new Cli.UsageException("--max-input-bytes must be at least 1 (got " + maxInputBytes + ")");
+        }
+        if (!(maxExpansion >= 1)) {
+            throw new Cli.UsageException("--max-expansion must be at least 1 (got " + maxExpansion + ")");
+        }
+        SafeOutput.check(output, paths); // refuse a bad target before reading anything
+        ImportLimits limits = new ImportLimits(maxInputBytes, maxExpansion);
+        InventoryImporter importer = limits.equals(ImportLimits.defaults()) ? context.importer()
+                : new OfflineImporter().withLimits(limits);
+        ImportResult r = Imports.run(importer, new ImportRequest.Files(paths), context.texts(),
                 spec.commandLine().getErr());
         Snapshot snapshot = snapshot(r, AppInfo.version());
         if (redact) {
             snapshot = new Redactor().redact(snapshot);
         }
-        SnapshotCodec.save(snapshot, output);
+        Snapshot s = snapshot;
+        Output.write(spec, output, paths, out -> SnapshotCodec.write(s, out));
         ClusterInventory inv = snapshot.inventory();
         spec.commandLine().getErr().println(String.format(Locale.ROOT,
                 "kpp: wrote %s: %,d services, %,d endpoint slices, %,d nodes, %d metrics file(s), %d rule dump(s) "
-                        + "from %d input(s)%s; %d error(s), %d warning(s)", output, inv.services().size(),
-                inv.endpointSlices().size(), inv.nodes().size(), snapshot.metrics().size(), snapshot.ruleDumps().size(),
-                r.sources().size(), redact ? ", redacted" : "", r.errors().size(), r.warnings().size()));
+                        + "from %d input(s)%s; %d error(s), %d warning(s)",
+                SafeOutput.isStdout(output) ? "the snapshot to standard output" : TerminalText.escape(output.toString()),
+                inv.services().size(), inv.endpointSlices().size(), inv.nodes().size(), snapshot.metrics().size(),
+                snapshot.ruleDumps().size(), r.sources().size(), redact ? ", redacted" : "", r.errors().size(),
+                r.warnings().size()));
         return r.errors().isEmpty() ? 0 : Cli.EXIT_FAILURE;
     }
 

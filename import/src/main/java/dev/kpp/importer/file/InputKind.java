@@ -12,6 +12,7 @@ public enum InputKind {
     GZIP("gzip"),
     TAR("tar");
 
+    private static final java.util.regex.Pattern FORMAT_FIRST = java.util.regex.Pattern.compile("\\{\\s*\"format\"\\s*:");
     private final String id;
 
     InputKind(String id) {
@@ -37,7 +38,9 @@ public enum InputKind {
         }
         String t = text.stripLeading();
         if (t.startsWith("{") || t.startsWith("[")) {
-            return t.contains("\"kpp-snapshot\"") && t.contains("\"format\"") ? SNAPSHOT : KUBECTL_JSON;
+            // kpp writes "format" first; an object that starts with it is a snapshot, whatever its value says
+            return FORMAT_FIRST.matcher(t).lookingAt() || (t.contains("\"kpp-snapshot\"") && t.contains("\"format\""))
+                    ? SNAPSHOT : KUBECTL_JSON;
         }
         if (isIptablesSave(t)) {
             return IPTABLES_SAVE;

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import dev.kpp.importer.codec.ParserMessages;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -46,7 +48,8 @@ public final class KubeDumpReader {
             throws ImportException, IOException {
         ObjectReader reader = yaml ? Parsers.YAML_TREE : Parsers.JSON_TREE;
         String format = yaml ? "YAML" : "JSON";
-        JsonParser p = (yaml ? Parsers.YAML : Parsers.JSON).getFactory().createParser(new NonClosing(in));
+        JsonParser p = new CheckingParser((yaml ? Parsers.YAML : Parsers.JSON).getFactory()
+                .createParser(new NonClosing(in)), yaml, source, c);
         try (p) {
             int doc = 0;
             boolean anyValue = false;
@@ -72,15 +75,41 @@ public final class KubeDumpReader {
                 throw new ImportException(ImportProblem.error("empty-file", source, "", "no " + format + " document"));
             }
         } catch (StreamConstraintsException e) {
-            throw new ImportException(ImportProblem.error("limit-exceeded", source, location(p.currentLocation()),
-                    e.getOriginalMessage()), e);
+            JsonLocation loc = e.getLocation() != null && e.getLocation().getLineNr() > 0 ? e.getLocation()
+                    : p.currentLocation();
+            throw new ImportException(ImportProblem.error("limit-exceeded", source, location(loc),
+                    ParserMessages.clean(e.getOriginalMessage())), e);
+        } catch (JsonEOFException e) {
+            throw new ImportException(ImportProblem.error("truncated", source, location(p.currentLocation()),
+                    "the file ends inside " + (yaml ? "a document" : "an object or list") + " (truncated?): "
+                            + ParserMessages.clean(e.getOriginalMessage())), e);
         } catch (JsonProcessingException e) {
+            rethrowStreamFailure(e);
             JsonLocation loc = e.getLocation() != null ? e.getLocation() : p.currentLocation();
+            String where = location(loc);
+            if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException m && m.getProblemMark() != null) {
+                // the problem (a tab, a bad indent), not the context it was found in
+                where = (m.getProblemMark().getLine() + 1) + ":" + (m.getProblemMark().getColumn() + 1);
+            }
             throw new ImportException(ImportProblem.error(yaml ? "malformed-yaml" : "malformed-json", source,
-                    location(loc), firstLine(e.getOriginalMessage())), e);
+                    where, ParserMessages.clean(e.getOriginalMessage())), e);
         } catch (org.yaml.snakeyaml.error.YAMLException e) {
+            rethrowStreamFailure(e);
             throw new ImportException(ImportProblem.error("malformed-yaml", source, location(p.currentLocation()),
-                    firstLine(e.getMessage())), e);
+                    ParserMessages.clean(e.getMessage())), e);
+        }
+    }
+
+    /**
+     * SnakeYAML wraps what the stream throws (a decompression limit, corrupt gzip, a read error):
+     * those are not YAML errors, so the cause is thrown as it was.
+     */
+    private static void rethrowStreamFailure(Throwable e) throws IOException {
+        for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof IOException io && !(t instanceof JsonProcessingException)
+                    && !(t instanceof java.io.CharConversionException)) {
+                throw io;
+            }
         }
     }
 
@@ -176,7 +205,7 @@ public final class KubeDumpReader {
         int index = 0;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
             if (t == null) {
-                return "endpoints: truncated";
+                return "endpoints: the file ends inside the list (truncated?)";
             }
             if (t != JsonToken.START_OBJECT) {
                 p.skipChildren();
@@ -199,7 +228,7 @@ public final class KubeDumpReader {
                             List<String> a = new ArrayList<>(1);
                             while (p.nextToken() != JsonToken.END_ARRAY) {
                                 if (p.currentToken() == null) {
-                                    return "endpoints: truncated";
+                                    return "endpoints: the file ends inside the list (truncated?)";
                                 }
                                 if (p.currentToken() == JsonToken.VALUE_STRING) {
                                     a.add(p.getText());
@@ -253,7 +282,7 @@ public final class KubeDumpReader {
                 }
             }
             if (p.currentToken() == null) {
-                return "endpoints: truncated";
+                return "endpoints: the file ends inside the list (truncated?)";
             }
             boolean r = ready == null || ready;
             boolean sv = serving == null ? r : serving;
@@ -283,14 +312,6 @@ public final class KubeDumpReader {
             case VALUE_TRUE, VALUE_FALSE -> "a boolean";
             default -> t.toString();
         };
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        int nl = s.indexOf('\n');
-        return (nl >= 0 ? s.substring(0, nl) : s).strip();
     }
 
     /** Keeps the parser from closing the caller's stream (tar members share one stream). */
