@@ -76,15 +76,17 @@ final class KindLister {
             while (true) {
                 String path = current.path() + "?limit=" + pageSize + (token.isEmpty() ? ""
                         : "&continue=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
-                InventoryCollector page = new InventoryCollector(Parsers.YAML);
+                InventoryCollector[] page = new InventoryCollector[1];
                 String source = api.server() + current.path() + " (page " + (pages + 1) + ")";
                 final int pagesSoFar = pages;
                 final long objectsSoFar = objects;
                 KubeDumpReader.ListPage lp;
                 try {
                     lp = api.get(path, "application/json", body -> {
+                        // a fresh collector per attempt: what a failed attempt read is dropped with it
+                        page[0] = new InventoryCollector(Parsers.YAML);
                         KubeDumpReader.ListPage l = KubeDumpReader.readList(body, source, current.kind(),
-                                current.apiVersion(), page, cancel);
+                                current.apiVersion(), page[0], cancel);
                         pageBytes[0] = body instanceof IdleWatchdog.Watched w ? w.bytes() : 0;
                         return l;
                     }, Integer.MAX_VALUE, (attempt, reason) -> {
@@ -151,7 +153,7 @@ final class KindLister {
                     return finish(r, current, ClusterSource.Status.CANCELLED, objects, pages, bytes, restarts,
                             retries[0], null);
                 }
-                r.collector.absorb(page);
+                r.collector.absorb(page[0]);
                 pages++;
                 objects += lp.items();
                 bytes += pageBytes[0];

@@ -76,7 +76,7 @@ public final class MiniApiServer implements AutoCloseable {
     private final Map<String, AtomicInteger> seen = new ConcurrentHashMap<>();
     private volatile FaultPlan faults = (uri, n) -> null;
     private volatile String token;
-    private volatile int epoch;
+    private final Map<String, Integer> epochs = new ConcurrentHashMap<>();
     private volatile String version = "v1.31.2";
     private volatile boolean closeConnections = Boolean.getBoolean("mini.close");
 
@@ -114,9 +114,9 @@ public final class MiniApiServer implements AutoCloseable {
         return this;
     }
 
-    /** Invalidates every continue token handed out so far (the next continue gets 410). */
-    public void expireContinueTokens() {
-        epoch++;
+    /** Invalidates the continue tokens of a list handed out so far (its next continue gets 410). */
+    public void expireContinueTokens(String listPath) {
+        epochs.merge(listPath, 1, Integer::sum);
     }
 
     /** @return the requests received */
@@ -283,6 +283,7 @@ public final class MiniApiServer implements AutoCloseable {
         if (def == null) {
             return null;
         }
+        int epoch = epochs.getOrDefault(path, 0);
         int limit = q.containsKey("limit") ? Integer.parseInt(q.get("limit")) : Integer.MAX_VALUE;
         int offset = 0;
         String cont = q.getOrDefault("continue", "");
