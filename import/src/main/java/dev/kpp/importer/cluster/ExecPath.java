@@ -85,9 +85,15 @@ public final class ExecPath {
         return found;
     }
 
-    /** @return the PATH to give a plugin: the search path, so that it finds its own helpers (gcloud, az) */
+    /**
+     * @return the PATH to give a plugin: the search path, then the process PATH and the usual places,
+     *         so that it finds its own helpers (gcloud, az, cat)
+     */
     public synchronized String pluginPath() {
-        return String.join(File.pathSeparator, searched());
+        LinkedHashSet<String> dirs = new LinkedHashSet<>(searched());
+        dirs.addAll(split(env.getOrDefault("PATH", "")));
+        dirs.addAll(usualPlaces());
+        return String.join(File.pathSeparator, dirs);
     }
 
     private static Optional<Path> search(String command, List<String> dirs) {
@@ -147,7 +153,7 @@ public final class ExecPath {
         }
         cmd.add("-l");
         cmd.add("-c");
-        cmd.add("printf '%s' \"" + START + "$PATH" + END + "\"");
+        cmd.add("printf '%s' \"" + START + "${PATH}" + END + "\"");
         Path out = null;
         try {
             out = Files.createTempFile("kpp-shell-path", ".txt");
