@@ -46,7 +46,7 @@ final class Imports {
                 break;
             }
             err.println("kpp: " + (p.severity() == ImportProblem.Severity.ERROR ? "error: " : "warning: ")
-                    + p.describe());
+                    + ProblemText.describe(p));
         }
         if (problems.size() > MAX_PRINTED) {
             err.println("kpp: ... and " + (problems.size() - MAX_PRINTED) + " more problem(s); "

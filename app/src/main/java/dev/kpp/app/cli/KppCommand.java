@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
                 + "cost for your cluster, and when to switch.", "",
             "Run without a command to open the planner window."},
         subcommands = {PredictCommand.class, SweepCommand.class, SamplesCommand.class, ImportCommand.class,
+            ContextsCommand.class,
             InventoryCommand.class, DiffCommand.class, GenerateCommand.class, CalibrateCommand.class,
             ValidateCommand.class, BenchCommand.class, GuiCommand.class},
         footer = {"", "Examples:", "  kpp predict --sample tigera-10k",
