@@ -6,7 +6,6 @@ import io.fabric8.kubernetes.api.model.Context;
 import io.fabric8.kubernetes.api.model.NamedAuthInfo;
 import io.fabric8.kubernetes.api.model.NamedCluster;
 import io.fabric8.kubernetes.api.model.NamedContext;
-import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
 import dev.kpp.importer.spi.ImportProblem;
 
 import java.io.File;
@@ -112,9 +111,9 @@ public final class Kubeconfig {
                 continue; // kubectl skips missing files of $KUBECONFIG
             }
             try {
-                parsed.add(KubeConfigUtils.parseConfig(p.toFile()));
+                parsed.add(parse(p));
                 files.add(p);
-            } catch (RuntimeException e) {
+            } catch (java.io.IOException | RuntimeException e) {
                 problems.add(ImportProblem.error(ClusterProblems.KUBECONFIG_UNREADABLE, p.toString(), "",
                         firstLine(rootMessage(e))));
             }
@@ -125,6 +124,45 @@ public final class Kubeconfig {
                     ? "none of the files in $KUBECONFIG exists" : "no kubeconfig file; set $KUBECONFIG or pass --kubeconfig"));
         }
         return new Kubeconfig(files, parsed, problems);
+    }
+
+    /**
+     * Parses one file with a plain YAML mapper into fabric8's kubeconfig model (fabric8's own
+     * deserializer registers every Kubernetes model class first, which costs seconds at start-up),
+     * and makes the file paths in it absolute, relative to the file, as kubectl resolves them.
+     */
+    static io.fabric8.kubernetes.api.model.Config parse(Path file) throws java.io.IOException {
+        io.fabric8.kubernetes.api.model.Config c = MAPPER.readValue(Files.readAllBytes(file),
+                io.fabric8.kubernetes.api.model.Config.class);
+        if (c == null) {
+            c = new io.fabric8.kubernetes.api.model.Config();
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        for (NamedCluster n : nonNull(c.getClusters())) {
+            if (n.getCluster() != null) {
+                n.getCluster().setCertificateAuthority(absolute(dir, n.getCluster().getCertificateAuthority()));
+            }
+        }
+        for (NamedAuthInfo n : nonNull(c.getUsers())) {
+            AuthInfo u = n.getUser();
+            if (u != null) {
+                u.setClientCertificate(absolute(dir, u.getClientCertificate()));
+                u.setClientKey(absolute(dir, u.getClientKey()));
+                u.setTokenFile(absolute(dir, u.getTokenFile()));
+            }
+        }
+        return c;
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = dev.kpp.importer.codec.Parsers.YAML.copy()
+            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private static String absolute(Path dir, String f) {
+        if (f == null || f.isBlank() || dir == null) {
+            return f;
+        }
+        Path p = Path.of(f);
+        return p.isAbsolute() ? f : dir.resolve(p).normalize().toString();
     }
 
     private static Path home(Map<String, String> env) {

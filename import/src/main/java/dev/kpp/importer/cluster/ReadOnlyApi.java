@@ -137,11 +137,14 @@ final class ReadOnlyApi {
                 .header("Accept", accept)
                 .timeout(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .build();
-        CompletableFuture<HttpResponse<InputStream>> future = http.sendAsync(request, InputStream.class);
-        HttpResponse<InputStream> response = await(future);
+        BodyStream stream = new BodyStream();
+        CompletableFuture<HttpResponse<io.fabric8.kubernetes.client.http.AsyncBody>> future =
+                http.consumeBytes(request, stream);
+        HttpResponse<io.fabric8.kubernetes.client.http.AsyncBody> response = await(future);
+        stream.attach(response.body());
         int code = response.code();
         if (code == 200) {
-            IdleWatchdog.Watched body = watchdog.watch(response.body());
+            IdleWatchdog.Watched body = watchdog.watch(stream);
             try (body) {
                 T value = reader.read(body);
                 body.drain(1 << 20);
@@ -166,7 +169,7 @@ final class ReadOnlyApi {
                         + cause(e));
             }
         }
-        String message = errorMessage(response);
+        String message = errorMessage(stream);
         if (code == 429 || code >= 500) {
             long retryAfter = retryAfter(response.header("Retry-After"));
             throw new Failure(ClusterProblems.SERVER_ERROR, true, retryAfter, "HTTP " + code
@@ -175,7 +178,7 @@ final class ReadOnlyApi {
         throw new StatusException(code, secrets.scrub(message));
     }
 
-    private HttpResponse<InputStream> await(CompletableFuture<HttpResponse<InputStream>> future) throws Failure {
+    private <R> HttpResponse<R> await(CompletableFuture<HttpResponse<R>> future) throws Failure {
         long deadline = System.nanoTime() + settings.requestTimeout().toNanos()
                 + settings.connectTimeout().toNanos();
         try {
@@ -206,6 +209,12 @@ final class ReadOnlyApi {
     }
 
     private Failure classify(Throwable t) {
+        for (Throwable r = t; r != null && r.getCause() != r; r = r.getCause()) {
+            if (r instanceof UnknownHostException || r instanceof java.nio.channels.UnresolvedAddressException) {
+                return new Failure(ClusterProblems.UNREACHABLE, true, 0, "cannot resolve the host of " + server + via
+                        + ": " + (r.getMessage() == null ? "unknown host" : message(r)));
+            }
+        }
         Throwable c = t;
         for (int i = 0; i < 10 && c != null; i++) {
             if (c instanceof SSLException || c instanceof GeneralSecurityException) {
@@ -216,8 +225,16 @@ final class ReadOnlyApi {
                 return new Failure(ClusterProblems.UNREACHABLE, true, 0, "cannot resolve the host of " + server + via
                         + ": " + message(c));
             }
+            if (c.getClass().getName().equals("java.net.http.HttpConnectTimeoutException")) {
+                return new Failure(ClusterProblems.UNREACHABLE, true, 0, "cannot connect to " + server + via
+                        + ": connect timed out after " + seconds(settings.connectTimeout()) + " s");
+            }
+            if (c.getClass().getName().equals("java.net.http.HttpTimeoutException")) {
+                return new Failure(ClusterProblems.TIMEOUT, true, 0, server + " did not answer within "
+                        + seconds(settings.requestTimeout()) + " s");
+            }
             if (c instanceof ConnectException || c instanceof NoRouteToHostException) {
-                String m = message(c);
+                String m = deepMessage(c, c instanceof ConnectException ? "connection refused" : "no route to host");
                 boolean timeout = m.toLowerCase(java.util.Locale.ROOT).contains("timed out");
                 return new Failure(ClusterProblems.UNREACHABLE, true, 0, "cannot connect to " + server + via + ": "
                         + (timeout ? "connect timed out after " + seconds(settings.connectTimeout()) + " s" : m));
@@ -257,9 +274,9 @@ final class ReadOnlyApi {
         return false;
     }
 
-    private String errorMessage(HttpResponse<InputStream> response) {
+    private String errorMessage(InputStream stream) {
         String body;
-        IdleWatchdog.Watched in = response.body() == null ? null : watchdog.watch(response.body());
+        IdleWatchdog.Watched in = watchdog.watch(stream);
         try {
             body = in == null ? "" : new String(in.readNBytes(1 << 16), StandardCharsets.UTF_8);
             if (in != null) {
@@ -330,6 +347,19 @@ final class ReadOnlyApi {
             c = c.getCause();
         }
         return c.getClass().getSimpleName() + (c.getMessage() == null ? "" : ": " + oneLine(c.getMessage()));
+    }
+
+    /** @return the first message down the cause chain, or the fallback */
+    private static String deepMessage(Throwable t, String fallback) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c.getMessage() != null && !c.getMessage().isBlank()) {
+                return oneLine(c.getMessage());
+            }
+            if (c.getCause() == c) {
+                break;
+            }
+        }
+        return fallback;
     }
 
     private static String message(Throwable t) {
