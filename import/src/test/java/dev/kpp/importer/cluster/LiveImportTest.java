@@ -15,6 +15,11 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kpp.importer.spi.ImportRequest;
+import dev.kpp.importer.spi.ObservedMetrics;
+
+import java.util.Optional;
+
 /** A generated cluster served by {@link MiniApiServer}, imported live and compared with the offline import of its dump. */
 class LiveImportTest {
     @TempDir
@@ -76,6 +81,34 @@ class LiveImportTest {
             // the token went to the server, never into the result
             assertThat(server.requests()).allSatisfy(r -> assertThat(r.authorization())
                     .isEqualTo("Bearer " + TestClusters.TOKEN));
+        }
+    }
+
+    @Test
+    void kubeProxyMetricsAreScrapedThroughTheNodeProxyFromTheAskedNumberOfNodes() throws Exception {
+        try (MiniApiServer server = TestClusters.serve(dump)) {
+            server.addText("/api/v1/nodes/node-00000:10249/proxy/metrics", """
+                    # TYPE kubeproxy_sync_proxy_rules_duration_seconds histogram
+                    kubeproxy_sync_proxy_rules_duration_seconds_bucket{le="0.1"} 3
+                    kubeproxy_sync_proxy_rules_duration_seconds_bucket{le="+Inf"} 4
+                    kubeproxy_sync_proxy_rules_duration_seconds_sum 0.5
+                    kubeproxy_sync_proxy_rules_duration_seconds_count 4
+                    kubeproxy_sync_proxy_rules_iptables_total{table="nat"} 4321
+                    """);
+            // node-00006 (the second of two spread over 12 nodes) has no reachable kube-proxy: 404 here
+            Path kc = TestClusters.kubeconfig(dir, server.url(), "");
+            ImportResult r = new ClusterImporter(TestClusters.fast()).importInventory(new ImportRequest.Cluster(
+                    Optional.of("test"), Optional.of(kc), 500, 2, false), new TestClusters.Recorder(),
+                    Cancellation.NEVER);
+            assertThat(r.errors()).isEmpty();
+            assertThat(r.metrics()).hasSize(1);
+            ObservedMetrics m = r.metrics().get(0);
+            assertThat(m.source()).isEqualTo("node/node-00000:10249/metrics");
+            assertThat(m.value("kubeproxy_sync_proxy_rules_iptables_total{table=\"nat\"}")).isEqualTo(4321);
+            assertThat(m.histogram(ObservedMetrics.SYNC_DURATION).count()).isEqualTo(4);
+            assertThat(r.warnings()).extracting(p -> p.code() + " " + p.location()).containsExactly(
+                    ClusterProblems.METRICS_UNAVAILABLE + " /api/v1/nodes/node-00006:10249/proxy/metrics");
+            assertThat(server.requests()).filteredOn(q -> q.uri().contains("/proxy/")).hasSize(2);
         }
     }
 }
