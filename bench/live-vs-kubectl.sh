@@ -53,9 +53,10 @@ KC
 measure() { # label, command...
   local label="$1"; shift
   for i in $(seq 1 "$RUNS"); do
-    "$TIME" -f "%e %M" -o "$WORK/t" "$@" >"$WORK/out" 2>"$WORK/err" || { cat "$WORK/err" >&2; exit 1; }
-    read -r secs kb <"$WORK/t"
-    printf '%-22s run %d: %6.2f s  %8.1f MB peak RSS\n' "$label" "$i" "$secs" "$(echo "$kb / 1024" | bc -l)"
+    "$TIME" -f "%e %M %U %S" -o "$WORK/t" "$@" >"$WORK/out" 2>"$WORK/err" || { cat "$WORK/err" >&2; exit 1; }
+    read -r secs kb user sys <"$WORK/t"
+    printf '%-24s run %d: %6.2f s wall  %6.2f s CPU  %8.1f MiB peak RSS\n' "$label" "$i" "$secs" \
+      "$(echo "$user + $sys" | bc -l)" "$(echo "$kb / 1024" | bc -l)"
   done
 }
 
@@ -76,4 +77,13 @@ for round in $(seq 1 "$RUNS"); do
     services,endpointslices,nodes -A -o json --chunk-size=500
   RUNS="$RUNS_SAVED"
 done
-"$KPP" inventory "$WORK/s.kpp.json" | head -n 12
+# the same objects, as kubectl dumped them, imported offline: the counts must be the same
+"$KPP" inventory "$WORK/s.kpp.json" --format json >"$WORK/live.json"
+"$KPP" inventory "$WORK/kubectl.json" --format json >"$WORK/offline.json"
+python3 - "$WORK/live.json" "$WORK/offline.json" <<'PY'
+import json, sys
+a, b = (json.load(open(f)) for f in sys.argv[1:3])
+for k in ("services", "endpoints", "nodes"):
+    print(f"{k:10} live {json.dumps(a.get(k), sort_keys=True)[:110]}")
+    print(f"{'':10} kubectl dump {'same' if a.get(k) == b.get(k) else 'DIFFERENT: ' + json.dumps(b.get(k))[:100]}")
+PY
