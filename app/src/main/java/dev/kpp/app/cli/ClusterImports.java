@@ -65,6 +65,30 @@ final class ClusterImports {
         }
     }
 
+    /**
+     * Runs a live import for a command that needs a complete inventory (predict, sweep, report...).
+     *
+     * @return the result, with at least one kind read and nothing incomplete
+     * @throws Cli.UsageException when nothing could be imported, or the inventory would be incomplete
+     */
+    static ImportResult require(ClusterOptions options, PrintWriter err) {
+        ImportResult r = run(options, err, x -> {
+        });
+        String context = r.cluster().map(c -> c.context()).orElse("");
+        if (r.cancelled()) {
+            throw new Cli.UsageException("cancelled while reading context " + context);
+        }
+        if (r.sources().isEmpty()) {
+            throw new Cli.UsageException("nothing could be imported from context " + context
+                    + (r.errors().isEmpty() ? "" : ": " + ProblemText.describe(r.errors().get(0))));
+        }
+        if (r.partial()) {
+            throw new Cli.UsageException("context " + context + ": " + String.join(", ",
+                    r.cluster().orElseThrow().incompleteKinds()) + " could not be read completely");
+        }
+        return r;
+    }
+
     /** Forwards to the bar and prints a line when a kind finishes. */
     private static final class KindLines implements ProgressListener {
         private final CliProgress bar;

@@ -97,6 +97,13 @@ class ClusterCommandsTest {
                 .doesNotContain("secret-token-value");
         assertThat(out).doesNotExist();
 
+        ClusterOptions o = new ClusterOptions();
+        new picocli.CommandLine(o).parseArgs("--kubeconfig", kc.toString(), "--context", "dev");
+        assertThat(o.live()).isTrue();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ClusterImports.require(o, new PrintWriter(
+                new StringWriter()))).isInstanceOf(Cli.UsageException.class)
+                .hasMessageStartingWith("nothing could be imported from context dev: Cannot reach the API server");
+
         Run both = run("import", "some.json", "--context", "dev", "-o", out.toString());
         assertThat(both.code()).isEqualTo(Cli.EXIT_USAGE);
         Run none = run("import", "-o", out.toString());

@@ -163,6 +163,10 @@ public final class ClusterImporter implements InventoryImporter {
                 futures.put(kind, pool.submit(() -> {
                     try {
                         return list(kind, api, req.pageSize(), workerCancel, events::add);
+                    } catch (UnauthorizedFailure u) {
+                        stop.set(true); // the credentials do not work: the other kinds stop too
+                        watchdog.abortAll();
+                        throw u;
                     } finally {
                         events.add(kind); // a finished marker
                     }
