@@ -115,7 +115,7 @@ public final class Kubeconfig {
                 files.add(p);
             } catch (java.io.IOException | RuntimeException e) {
                 problems.add(ImportProblem.error(ClusterProblems.KUBECONFIG_UNREADABLE, p.toString(), "",
-                        firstLine(rootMessage(e))));
+                        ClusterConnector.rootMessage(e)));
             }
         }
         if (files.isEmpty() && problems.isEmpty()) {
@@ -265,18 +265,6 @@ public final class Kubeconfig {
 
     static String nz(String s) {
         return s == null ? "" : s;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        String msg = e.getMessage();
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-            if (t.getMessage() != null) {
-                msg = t.getMessage();
-            }
-        }
-        return msg == null ? e.getClass().getSimpleName() : msg;
     }
 
     static String firstLine(String s) {
