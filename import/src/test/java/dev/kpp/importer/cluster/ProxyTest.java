@@ -60,6 +60,20 @@ class ProxyTest {
     }
 
     @Test
+    void fabric8AloneWouldIgnoreAnHttpProxyUrlForAnHttpsServer() throws Exception {
+        Path kc = TestClusters.kubeconfig(dir, "https://api.example:6443", "proxy-url: http://proxy.example:3128");
+        io.fabric8.kubernetes.client.Config own = io.fabric8.kubernetes.client.Config.fromKubeconfig("test", kc.toFile());
+        // fabric8 7.8.0 files an http:// proxy-url as the HTTP proxy only; an https:// server uses the HTTPS proxy
+        assertThat(own.getHttpProxy()).isEqualTo("http://proxy.example:3128");
+        assertThat(own.getHttpsProxy()).isNull();
+        io.fabric8.kubernetes.client.Config fixed = io.fabric8.kubernetes.client.Config.empty();
+        io.fabric8.kubernetes.api.model.Cluster cl = new io.fabric8.kubernetes.api.model.Cluster();
+        cl.setProxyUrl("http://proxy.example:3128");
+        ClusterConnector.proxy(cl, "https://api.example:6443", Map.of(), fixed);
+        assertThat(fixed.getHttpsProxy()).isEqualTo("http://proxy.example:3128");
+    }
+
+    @Test
     void aDeadProxyIsNamedInTheUnreachableError() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
