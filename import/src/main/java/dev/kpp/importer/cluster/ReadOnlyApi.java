@@ -245,13 +245,17 @@ final class ReadOnlyApi {
             }
             c = c.getCause();
         }
+        String why = cause(t);
+        boolean closedAfterHandshake = server.startsWith("https://") && why.contains("received no bytes");
         return new Failure(ClusterProblems.CONNECTION_LOST, true, 0, "request to " + server + via + " failed: "
-                + cause(t));
+                + why + (closedAfterHandshake ? " (the server closed the connection after the TLS handshake: it may "
+                + "require a client certificate that the context does not send, or refuse the one it sends)" : ""));
     }
 
     private String tlsHint() {
-        return " (check the cluster's certificate-authority or certificate-authority-data in the kubeconfig; "
-                + "insecure-skip-tls-verify turns verification off)";
+        return " (check the cluster's certificate-authority or certificate-authority-data in the kubeconfig, and the "
+                + "user's client certificate if the server asks for one; insecure-skip-tls-verify turns verification "
+                + "off)";
     }
 
     private Failure idle() {

@@ -81,7 +81,18 @@ public final class MiniApiServer implements AutoCloseable {
     private volatile boolean closeConnections = Boolean.getBoolean("mini.close");
 
     private MiniApiServer(int port, int threads) throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+        this(port, threads, null);
+    }
+
+    private MiniApiServer(int port, int threads, com.sun.net.httpserver.HttpsConfigurator tls) throws IOException {
+        if (tls != null) {
+            com.sun.net.httpserver.HttpsServer https = com.sun.net.httpserver.HttpsServer.create(
+                    new InetSocketAddress("127.0.0.1", port), 64);
+            https.setHttpsConfigurator(tls);
+            server = https;
+        } else {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+        }
         pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "mini-api");
             t.setDaemon(true);
@@ -97,9 +108,15 @@ public final class MiniApiServer implements AutoCloseable {
         return new MiniApiServer(0, 8);
     }
 
+    /** @return a server speaking TLS as the configurator says (certificates, client authentication) */
+    public static MiniApiServer startTls(com.sun.net.httpserver.HttpsConfigurator tls) throws IOException {
+        return new MiniApiServer(0, 8, tls);
+    }
+
     /** @return the base URL, e.g. {@code http://127.0.0.1:40123} */
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return (server instanceof com.sun.net.httpserver.HttpsServer ? "https" : "http") + "://127.0.0.1:"
+                + server.getAddress().getPort();
     }
 
     /** Requires {@code Authorization: Bearer <token>} on every request (401 otherwise). */
