@@ -78,7 +78,6 @@ public final class MiniApiServer implements AutoCloseable {
     private volatile String token;
     private final Map<String, Integer> epochs = new ConcurrentHashMap<>();
     private volatile String version = "v1.31.2";
-    private volatile boolean closeConnections = Boolean.getBoolean("mini.close");
 
     private MiniApiServer(int port, int threads) throws IOException {
         this(port, threads, null);
@@ -267,17 +266,10 @@ public final class MiniApiServer implements AutoCloseable {
                 }
                 return;
             }
-            if (closeConnections) {
-                ex.getResponseHeaders().set("Connection", "close");
-            }
             ex.sendResponseHeaders(200, body.length);
             ex.getResponseBody().write(body);
         } catch (IOException e) {
             // the client went away, or a dropped connection was asked for
-            if (Boolean.getBoolean("kpp.debug")) { e.printStackTrace(); }
-        } catch (RuntimeException | Error e) {
-            e.printStackTrace();
-            throw e;
         }
     }
 
