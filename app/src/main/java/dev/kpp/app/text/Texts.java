@@ -103,6 +103,11 @@ public final class Texts {
      *         (truncated?)"; the detail (the parser's words) follows where it adds something
      */
     public String problem(ImportProblem p) {
+        String line = "import.problem." + p.code();
+        if (messages.has(line)) {
+            // a whole-line wording: {0} the source, {1} the location, {2} the detail
+            return messages.get(line, p.source(), p.location(), p.detail());
+        }
         StringBuilder sb = new StringBuilder(p.source());
         if (!p.location().isEmpty()) {
             sb.append(p.location().startsWith("$") ? " at " : ":").append(p.location());

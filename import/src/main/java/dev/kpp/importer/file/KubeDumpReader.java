@@ -148,8 +148,15 @@ public final class KubeDumpReader {
         c.accept(rest, source, location(start), prefix);
     }
 
-    private static void streamItems(JsonParser p, ObjectReader reader, String path, String source,
-                                    InventoryCollector c, Cancellation cancel) throws IOException, ImportException {
+    private static int streamItems(JsonParser p, ObjectReader reader, String path, String source,
+                                   InventoryCollector c, Cancellation cancel) throws IOException, ImportException {
+        return streamItems(p, reader, path, source, c, cancel, null, null);
+    }
+
+    /** @param kind, apiVersion set on items that lack them (API server lists omit them), or null */
+    private static int streamItems(JsonParser p, ObjectReader reader, String path, String source,
+                                   InventoryCollector c, Cancellation cancel, String kind, String apiVersion)
+            throws IOException, ImportException {
         int i = 0;
         JsonToken t;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
@@ -158,7 +165,7 @@ public final class KubeDumpReader {
             }
             JsonLocation loc = p.currentTokenLocation();
             if (t == JsonToken.START_OBJECT) {
-                readItem(p, reader, c, source, location(loc), path + "[" + i + "]");
+                readItem(p, reader, c, source, location(loc), path + "[" + i + "]", kind, apiVersion);
             } else {
                 c.accept(reader.readTree(p), source, location(loc), path + "[" + i + "]");
             }
@@ -167,6 +174,87 @@ public final class KubeDumpReader {
                 cancel.check();
             }
         }
+        return i;
+    }
+
+    /**
+     * What a list response said besides its items (one page of a {@code limit}/{@code continue} list).
+     *
+     * @param kind               the list's kind, e.g. {@code ServiceList}
+     * @param resourceVersion    {@code metadata.resourceVersion}, "" when absent
+     * @param continueToken      {@code metadata.continue}: "" on the last page
+     * @param remainingItemCount {@code metadata.remainingItemCount}, -1 when absent
+     * @param items              items on this page
+     */
+    public record ListPage(String kind, String resourceVersion, String continueToken, long remainingItemCount,
+                           int items) {
+    }
+
+    /**
+     * Reads one list response ({@code {"kind": "ServiceList", "metadata": {...}, "items": [...]}}) as
+     * it arrives, each item straight into the collector, the same way as a dump's items.
+     *
+     * @param in         the response body; not closed
+     * @param source     name for problems (the API path)
+     * @param kind       the items' kind, set on items without one (API servers omit it in lists)
+     * @param apiVersion the items' API version, set with {@code kind}
+     * @param c          receives the items
+     * @param cancel     polled every 32 items
+     * @return the list's metadata and item count
+     * @throws ImportException when the body is not a JSON list object
+     */
+    public static ListPage readList(InputStream in, String source, String kind, String apiVersion,
+                                    InventoryCollector c, Cancellation cancel) throws ImportException, IOException {
+        JsonParser p = Parsers.JSON.getFactory().createParser(new NonClosing(in));
+        try (p) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new ImportException(ImportProblem.error("not-kubernetes", source,
+                        location(p.currentTokenLocation()), "$: expected a Kubernetes List object"));
+            }
+            String listKind = "";
+            String rv = "";
+            String cont = "";
+            long remaining = -1;
+            int items = 0;
+            JsonToken t;
+            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken v = p.nextToken();
+                if (v == null) {
+                    throw truncated(p, source, "$");
+                }
+                switch (field) {
+                    case "items" -> {
+                        if (v == JsonToken.START_ARRAY) {
+                            items = streamItems(p, Parsers.JSON_TREE, "$.items", source, c, cancel, kind,
+                                    apiVersion);
+                        } else {
+                            p.skipChildren();
+                        }
+                    }
+                    case "metadata" -> {
+                        JsonNode meta = Parsers.JSON_TREE.readTree(p);
+                        rv = KubeObjects.text(meta, "resourceVersion");
+                        cont = KubeObjects.text(meta, "continue");
+                        JsonNode r = meta.get("remainingItemCount");
+                        remaining = r != null && r.canConvertToLong() ? r.asLong() : -1;
+                    }
+                    case "kind" -> listKind = v == JsonToken.VALUE_STRING ? p.getText() : "";
+                    default -> p.skipChildren();
+                }
+            }
+            if (t == null) {
+                throw truncated(p, source, "$");
+            }
+            return new ListPage(listKind, rv, cont, remaining, items);
+        } catch (StreamConstraintsException e) {
+            throw new ImportException(ImportProblem.error("limit-exceeded", source, location(p.currentLocation()),
+                    e.getOriginalMessage()), e);
+        } catch (JsonProcessingException e) {
+            JsonLocation loc = e.getLocation() != null ? e.getLocation() : p.currentLocation();
+            throw new ImportException(ImportProblem.error("malformed-json", source, location(loc),
+                    ParserMessages.clean(e.getOriginalMessage())), e);
+        }
     }
 
     /**
@@ -174,7 +262,8 @@ public final class KubeDumpReader {
      * turned into records straight from the token stream, without building a tree per endpoint.
      */
     private static void readItem(JsonParser p, ObjectReader reader, InventoryCollector c, String source,
-                                 String location, String path) throws IOException, ImportException {
+                                 String location, String path, String kind, String apiVersion)
+            throws IOException, ImportException {
         ObjectNode item = Parsers.JSON.createObjectNode();
         List<EndpointInfo> endpoints = null;
         String endpointsError = null;
@@ -194,6 +283,10 @@ public final class KubeDumpReader {
         }
         if (t == null) {
             throw truncated(p, source, path);
+        }
+        if (kind != null && !item.hasNonNull("kind")) {
+            item.put("kind", kind);
+            item.put("apiVersion", apiVersion);
         }
         c.accept(item, endpoints, endpointsError, source, location, path);
     }

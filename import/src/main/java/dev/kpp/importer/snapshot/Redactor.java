@@ -82,7 +82,7 @@ public final class Redactor {
             rules.add(new RuleDumpSummary(file(r.source()), r.kind(), r.counts()));
         }
         Provenance rp = new Provenance(p.kppVersion(), p.importedAt(), p.kubeContext().isEmpty() ? "" : "redacted",
-                true, p.partial(), files);
+                true, p.partial(), files, p.kubeServer().isEmpty() ? "" : "redacted", p.kubeServerVersion());
         return new Snapshot(rp, inventory(s.inventory()), metrics, rules, s.skippedKinds());
     }
 

@@ -160,7 +160,7 @@ final class SnapshotReader {
                     "not an ISO-8601 UTC time: '" + text(n, "importedAt") + "'"));
         }
         return new Provenance(text(n, "kppVersion"), at, text(n, "kubeContext"), n.path("redacted").asBoolean(),
-                n.path("partial").asBoolean(), files);
+                n.path("partial").asBoolean(), files, text(n, "kubeServer"), text(n, "kubeServerVersion"));
     }
 
     private static ClusterInventory inventory(JsonParser p, String source, Cancellation cancel)

@@ -90,6 +90,10 @@ final class SnapshotWriter {
         g.writeStringField("kubeContext", p.kubeContext());
         g.writeBooleanField("redacted", p.redacted());
         g.writeBooleanField("partial", p.partial());
+        if (!p.kubeServer().isEmpty() || !p.kubeServerVersion().isEmpty()) {
+            g.writeStringField("kubeServer", p.kubeServer());
+            g.writeStringField("kubeServerVersion", p.kubeServerVersion());
+        }
         g.writeArrayFieldStart("files");
         for (SourceFile f : p.files()) {
             g.writeStartObject();
