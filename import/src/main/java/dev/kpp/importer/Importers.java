@@ -17,9 +17,9 @@ public final class Importers implements InventoryImporter {
         this.importers = List.copyOf(importers);
     }
 
-    /** @return the default importers: files (offline) */
+    /** @return the default importers: files (offline) and live clusters through a kubeconfig context */
     public static Importers defaults() {
-        return new Importers(List.of(new OfflineImporter()));
+        return new Importers(List.of(new OfflineImporter(), new dev.kpp.importer.cluster.ClusterImporter()));
     }
 
     @Override

@@ -1,9 +1,11 @@
 package dev.kpp.importer;
 
+import dev.kpp.importer.codec.Parsers;
+import dev.kpp.importer.file.ImportLimits;
 import dev.kpp.importer.file.InputKind;
 import dev.kpp.importer.file.InventoryCollector;
-import dev.kpp.importer.codec.Parsers;
 import dev.kpp.importer.file.SourceReader;
+import dev.kpp.importer.io.IoErrors;
 import dev.kpp.importer.spi.ObservedMetrics;
 import dev.kpp.importer.spi.RuleDumpSummary;
 import dev.kpp.importer.spi.Cancellation;
@@ -17,8 +19,12 @@ import dev.kpp.importer.spi.SourceFile;
 import dev.kpp.model.inventory.ClusterInventory;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,7 +33,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
+import java.util.function.Supplier;
 
 /**
  * Imports files: kubectl dumps (JSON/YAML, gzip, tar.gz bundles, directories), kpp snapshots,
@@ -41,6 +47,8 @@ public final class OfflineImporter implements InventoryImporter {
             "metrics", "iptables", "ipvs", "nft", "rules", "save");
 
     private final Clock clock;
+    private final ImportLimits limits;
+    private final Supplier<InputStream> stdin;
 
     public OfflineImporter() {
         this(Clock.systemUTC());
@@ -48,7 +56,23 @@ public final class OfflineImporter implements InventoryImporter {
 
     /** @param clock the clock for {@link ImportResult#importedAt()} (tests fix it) */
     public OfflineImporter(Clock clock) {
+        this(clock, ImportLimits.defaults(), () -> System.in);
+    }
+
+    /**
+     * @param clock  the clock for {@link ImportResult#importedAt()}
+     * @param limits bounds on the bytes read (total after decompression, expansion of compressed files)
+     * @param stdin  what the path {@code -} reads
+     */
+    public OfflineImporter(Clock clock, ImportLimits limits, Supplier<InputStream> stdin) {
         this.clock = clock;
+        this.limits = limits;
+        this.stdin = stdin;
+    }
+
+    /** @return an importer like this one with other limits */
+    public OfflineImporter withLimits(ImportLimits newLimits) {
+        return new OfflineImporter(clock, newLimits, stdin);
     }
 
     @Override
@@ -76,23 +100,25 @@ public final class OfflineImporter implements InventoryImporter {
     public ImportResult importPaths(List<Path> paths, ProgressListener progress, Cancellation cancel) {
         Instant at = clock.instant();
         List<ImportProblem> problems = new ArrayList<>();
-        List<Path> files = expand(paths, problems);
+        List<Input> files = expand(paths, problems);
         long total = 0;
-        for (Path f : files) {
+        for (Input f : files) {
             try {
-                total += Files.size(f);
+                if (Files.isRegularFile(f.path())) {
+                    total += Files.size(f.path());
+                }
             } catch (IOException e) {
                 // reported when opened
             }
         }
         InventoryCollector all = new InventoryCollector(Parsers.YAML);
         SourceReader.Outputs out = new SourceReader.Outputs();
-        SourceReader reader = new SourceReader(progress, cancel, total);
+        SourceReader reader = new SourceReader(progress, cancel, total, limits, stdin);
         boolean cancelled = false;
-        for (Path f : files) {
+        for (Input f : files) {
             try {
                 cancel.check();
-                reader.read(f, all, out);
+                reader.read(f.path(), f.explicit(), all, out);
             } catch (ImportCancelledException e) {
                 cancelled = true;
                 break;
@@ -105,6 +131,10 @@ public final class OfflineImporter implements InventoryImporter {
         allProblems.addAll(all.problems());
         return new ImportResult(inv, out.metrics, out.ruleDumps, out.sources, allProblems, all.skippedKinds(),
                 cancelled, at, out.redacted);
+    }
+
+    /** One file to read, and whether the user named it (or it was found in a directory). */
+    record Input(Path path, boolean explicit) {
     }
 
     private static String name(List<Path> paths, String snapshotName) {
@@ -125,34 +155,106 @@ public final class OfflineImporter implements InventoryImporter {
         return paths.size() + " inputs";
     }
 
-    /** Expands directories (recursively, sorted, known extensions only); reports missing paths. */
-    static List<Path> expand(List<Path> paths, List<ImportProblem> problems) {
-        List<Path> out = new ArrayList<>();
+    /**
+     * Expands directories (recursively, sorted, known extensions only; symbolic links to files are
+     * read, links to directories are not followed); reports missing paths, devices, and
+     * sub-directories or files that cannot be read (skipped, the rest still imports). {@code -}
+     * (standard input) and pipes ({@code <(kubectl ...)}) are read as streams.
+     */
+    static List<Input> expand(List<Path> paths, List<ImportProblem> problems) {
+        List<Input> out = new ArrayList<>();
         for (Path p : paths) {
-            if (Files.isDirectory(p)) {
-                try (Stream<Path> walk = Files.walk(p)) {
-                    walk.filter(Files::isRegularFile).sorted().forEach(f -> {
-                        String ext = extension(f);
-                        if (DIRECTORY_EXTENSIONS.contains(ext) && !f.getFileName().toString().startsWith(".")) {
-                            out.add(f);
-                        } else {
-                            problems.add(ImportProblem.warning("skipped-file", f.toString(), "",
-                                    "not a known input extension (." + String.join(", .",
-                                            new java.util.TreeSet<>(DIRECTORY_EXTENSIONS)) + ")"));
-                        }
-                    });
-                } catch (IOException e) {
-                    problems.add(ImportProblem.error("read-failed", p.toString(), "", e.getMessage()));
-                }
+            if (p.toString().equals(SourceReader.STDIN)) {
+                out.add(new Input(p, true));
+            } else if (Files.isDirectory(p)) {
+                walk(p, out, problems);
             } else if (Files.isRegularFile(p)) {
-                out.add(p);
+                out.add(new Input(p, true));
             } else if (Files.exists(p)) {
-                problems.add(ImportProblem.error("not-a-file", p.toString(), "", "not a regular file or directory"));
+                String kind = specialKind(p);
+                if (kind.equals("FIFO") || kind.equals("socket")) {
+                    out.add(new Input(p, true)); // a pipe: process substitution, or a named pipe
+                } else {
+                    problems.add(ImportProblem.error("not-a-file", p.toString(), "", "a " + kind
+                            + ", not a regular file, directory or pipe"));
+                }
             } else {
                 problems.add(ImportProblem.error("not-found", p.toString(), "", "no such file or directory"));
             }
         }
         return out;
+    }
+
+    private static void walk(Path dir, List<Input> out, List<ImportProblem> problems) {
+        List<Path> found = new ArrayList<>();
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path f, BasicFileAttributes a) {
+                    if (a.isRegularFile() || (a.isSymbolicLink() && Files.isRegularFile(f))) {
+                        found.add(f);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path f, IOException e) {
+                    problems.add(ImportProblem.error("read-failed", f.toString(), "", IoErrors.reason(e)
+                            + (Files.isDirectory(f) ? "; the directory was skipped" : "")));
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path d, IOException e) {
+                    if (e != null) {
+                        problems.add(ImportProblem.error("read-failed", d.toString(), "", IoErrors.reason(e)
+                                + "; the rest of the directory was skipped"));
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            problems.add(ImportProblem.error("read-failed", dir.toString(), "", IoErrors.reason(e)));
+        }
+        found.sort(null);
+        for (Path f : found) {
+            String ext = extension(f);
+            boolean hidden = f.getFileName().toString().startsWith(".");
+            if (DIRECTORY_EXTENSIONS.contains(ext) && !hidden) {
+                out.add(new Input(f, false));
+            } else if (hidden) {
+                problems.add(ImportProblem.warning("skipped-file", f.toString(), "", "a hidden file; name it to "
+                        + "import it"));
+            } else {
+                problems.add(ImportProblem.warning("skipped-file", f.toString(), "",
+                        "not a known input extension (." + String.join(", .",
+                                new java.util.TreeSet<>(DIRECTORY_EXTENSIONS)) + ")"));
+            }
+        }
+    }
+
+    /** @return FIFO, socket, character device, block device or special file */
+    private static String specialKind(Path p) {
+        try {
+            Object mode = Files.getAttribute(p, "unix:mode");
+            if (mode instanceof Integer m) {
+                switch (m & 0170000) {
+                    case 0010000:
+                        return "FIFO";
+                    case 0140000:
+                        return "socket";
+                    case 0020000:
+                        return "character device";
+                    case 0060000:
+                        return "block device";
+                    default:
+                        break;
+                }
+            }
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            // no unix view
+        }
+        return "special file";
     }
 
     private static String extension(Path f) {

@@ -1,6 +1,10 @@
 package dev.kpp.app.cli;
 
 import dev.kpp.model.units.InvalidValueException;
+import dev.kpp.app.report.AtomicFiles;
+import dev.kpp.app.text.TerminalText;
+import dev.kpp.importer.io.IoErrors;
+import dev.kpp.importer.io.OutputException;
 import picocli.CommandLine;
 
 import java.io.IOException;
@@ -26,6 +30,10 @@ public final class Cli {
     public static final int EXIT_INTERNAL = 70;
     /** The flag that prints stack traces of internal errors. */
     public static final String DEBUG = "--debug";
+
+    /** Heap set aside while a command runs and given back to print the out-of-memory line. */
+    private static final int RESERVE = 256 << 10;
+    private static volatile byte[] reserve;
 
     private Cli() {
     }
@@ -59,6 +67,11 @@ public final class Cli {
                 e.flush();
                 return EXIT_USAGE;
             }
+            if (ex instanceof OutputException oe) {
+                e.println(prefix(c) + ": " + oneLine(AtomicFiles.describe(oe)));
+                e.flush();
+                return AtomicFiles.isRefusal(oe) ? EXIT_USAGE : EXIT_FAILURE;
+            }
             if (ex instanceof UsageException) {
                 e.println(prefix(c) + ": " + oneLine(ex.getMessage()));
                 e.flush();
@@ -70,8 +83,8 @@ public final class Cli {
                 return EXIT_FAILURE;
             }
             if (ex instanceof IOException || ex instanceof UncheckedIOException) {
-                Throwable io = ex instanceof UncheckedIOException u ? u.getCause() : ex;
-                e.println(prefix(c) + ": " + oneLine(String.valueOf(io.getMessage())));
+                IOException io = ex instanceof UncheckedIOException u ? u.getCause() : (IOException) ex;
+                e.println(prefix(c) + ": " + oneLine(IoErrors.reason(io)));
                 e.flush();
                 return EXIT_FAILURE;
             }
@@ -88,6 +101,18 @@ public final class Cli {
     }
 
     /**
+     * The line printed when the Java heap runs out: no stack trace, and how to get more.
+     *
+     * @param command the command line as typed (its first word names the command)
+     */
+    static String outOfMemory(String[] command) {
+        String cmd = command.length == 0 ? "kpp" : "kpp " + command[0];
+        return cmd + ": out of memory: this input needs a larger Java heap than this one (about "
+                + Math.max(1, Runtime.getRuntime().maxMemory() >> 20) + " MiB); run it again with a larger -Xmx, "
+                + "e.g. KPP_JAVA_OPTS=-Xmx2g ./kpp ... (or java -Xmx2g ...)";
+    }
+
+    /**
      * Runs one command.
      *
      * @return the exit code
@@ -98,13 +123,20 @@ public final class Cli {
         PrintWriter o = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         PrintWriter e = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         int code;
+        String oomLine = outOfMemory(rest); // composed now: there may be no memory to compose it later
+        reserve = new byte[RESERVE];
         try {
             code = commandLine(o, e, CliContext.defaults(), debug).execute(rest);
         } catch (OutOfMemoryError oom) {
-            e.println("kpp: out of memory (" + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB heap); run again "
-                    + "with more, e.g. KPP_JAVA_OPTS=-Xmx2g ./kpp ...");
+            reserve = null; // room for the line below
+            e.println(oomLine);
+            code = EXIT_FAILURE;
+        } catch (StackOverflowError so) {
+            e.println((rest.length == 0 ? "kpp" : "kpp " + rest[0]) + ": failed: the input is nested too deeply "
+                    + "for the Java stack (-Xss)");
             code = EXIT_FAILURE;
         }
+        reserve = null;
         o.flush();
         e.flush();
         return code;
@@ -114,8 +146,9 @@ public final class Cli {
         return c.getCommandSpec().qualifiedName();
     }
 
+    /** @return the message on one line, safe for a terminal (names from inputs are escaped) */
     static String oneLine(String s) {
-        return s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ").trim();
+        return s == null ? "" : TerminalText.escape(s.replaceAll("\\s*\\R\\s*", " ").trim());
     }
 
     /** A usage error detected while running (a flag that contradicts another, an unknown sample): exit 2. */

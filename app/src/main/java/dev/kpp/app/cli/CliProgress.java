@@ -1,5 +1,6 @@
 package dev.kpp.app.cli;
 
+import dev.kpp.importer.spi.KindProgress;
 import dev.kpp.importer.spi.ProgressListener;
 
 import java.io.PrintWriter;
@@ -20,6 +21,7 @@ final class CliProgress implements ProgressListener {
     private final long start = System.nanoTime();
     private long lastFrame;
     private boolean drawn;
+    private final java.util.Map<String, KindProgress> kinds = new java.util.LinkedHashMap<>();
 
     private CliProgress(PrintWriter err, boolean enabled) {
         this.err = err;
@@ -44,8 +46,14 @@ final class CliProgress implements ProgressListener {
         String what = switch (messageKey) {
             case ProgressListener.ASSEMBLING -> "building inventory";
             case ProgressListener.WRITING -> "writing";
+            case ProgressListener.CONNECTING -> "connecting to";
+            case ProgressListener.LISTING -> "listing";
+            case ProgressListener.SCRAPING -> "scraping kube-proxy metrics of";
             default -> "reading";
         };
+        if (messageKey.equals(ProgressListener.LISTING)) {
+            detail = listing();
+        }
         StringBuilder sb = new StringBuilder("\r");
         if (totalWork > 0) {
             double f = Math.min(1, workDone / (double) totalWork);
@@ -58,13 +66,40 @@ final class CliProgress implements ProgressListener {
         }
         sb.append(what);
         if (!detail.isEmpty()) {
-            String d = detail.length() > 40 ? "..." + detail.substring(detail.length() - 37) : detail;
-            sb.append(' ').append(d);
+            int max = messageKey.equals(ProgressListener.LISTING) ? 70 : 40;
+            String d = detail.length() > max ? "..." + detail.substring(detail.length() - max + 3) : detail;
+            sb.append(' ').append(dev.kpp.app.text.TerminalText.escape(d));
         }
         sb.append("\u001b[K");
         err.print(sb);
         err.flush();
         drawn = true;
+    }
+
+    /** Remembers a kind's progress for the listing line. */
+    @Override
+    public void kind(KindProgress k) {
+        kinds.put(k.kind(), k);
+    }
+
+    private String listing() {
+        StringBuilder b = new StringBuilder();
+        for (KindProgress k : kinds.values()) {
+            if (k.finished() || k.objects() == 0) {
+                continue;
+            }
+            if (b.length() > 0) {
+                b.append(", ");
+            }
+            b.append(k.kind()).append(' ').append(String.format(Locale.ROOT, "%,d", k.objects()));
+            if (k.expected() > 0) {
+                b.append(String.format(Locale.ROOT, "/%,d", k.expected()));
+            }
+            if (k.phase() == KindProgress.Phase.RETRYING) {
+                b.append(" (retrying)");
+            }
+        }
+        return b.toString();
     }
 
     /** Clears the bar (call before printing anything else). */

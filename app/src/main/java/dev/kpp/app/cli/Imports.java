@@ -1,5 +1,6 @@
 package dev.kpp.app.cli;
 
+import dev.kpp.app.text.TerminalText;
 import dev.kpp.app.text.Texts;
 import dev.kpp.importer.spi.Cancellation;
 import dev.kpp.importer.spi.ImportProblem;
@@ -49,7 +50,7 @@ final class Imports {
                 break;
             }
             err.println("kpp: " + (p.severity() == ImportProblem.Severity.ERROR ? "error: " : "warning: ")
-                    + texts.problem(p));
+                    + TerminalText.escape(texts.problem(p)));
         }
         if (problems.size() > MAX_PRINTED) {
             err.println("kpp: ... and " + (problems.size() - MAX_PRINTED) + " more problem(s); "

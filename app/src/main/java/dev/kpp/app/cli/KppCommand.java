@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
         description = {"kpp — the kube-proxy planner: what iptables, IPVS, nftables and eBPF service proxying "
                 + "cost for your cluster, and when to switch.", "",
             "Run without a command to open the planner window."},
-        subcommands = {PredictCommand.class, SweepCommand.class, SamplesCommand.class, ImportCommand.class,
+        subcommands = {PredictCommand.class, RecommendCommand.class, SweepCommand.class, SamplesCommand.class,
+            ImportCommand.class, ContextsCommand.class,
             InventoryCommand.class, DiffCommand.class, GenerateCommand.class, CalibrateCommand.class,
             ValidateCommand.class, BenchCommand.class, GuiCommand.class},
         footer = {"", "Examples:", "  kpp predict --sample tigera-10k",

@@ -1,5 +1,6 @@
 package dev.kpp.app.cli;
 
+import dev.kpp.app.report.Advice;
 import dev.kpp.app.report.PredictionFormats;
 import dev.kpp.importer.spi.ImportResult;
 import dev.kpp.model.plan.PlanInput;
@@ -38,6 +39,9 @@ final class PredictCommand implements Callable<Integer> {
     @Mixin
     InventoryOptions inventory;
 
+    @Mixin
+    AdviceOptions advice;
+
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
             description = "Output format: table, json or csv (default: ${DEFAULT-VALUE}).")
     OutputFormat format;
@@ -58,7 +62,9 @@ final class PredictCommand implements Callable<Integer> {
         }
         Prediction prediction = context.planner().predict(input);
         String text = switch (format) {
-            case JSON -> PredictionFormats.json(input, prediction, imported);
+            case JSON -> PredictionFormats.json(input, prediction, imported, Advice.advise(context.planner(), input,
+                    imported, advice.currentMode(), advice.budgets(), advice.options(context.clock()))
+                    .recommendation());
             case CSV -> PredictionFormats.csv(prediction);
             case TABLE -> PredictionFormats.table(prediction, input.source(), input.assumptions())
                     + (imported == null ? "" : inventoryLine(imported));

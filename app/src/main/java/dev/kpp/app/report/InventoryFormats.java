@@ -2,14 +2,18 @@ package dev.kpp.app.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kpp.app.text.TerminalText;
 import dev.kpp.importer.spi.HistogramSummary;
 import dev.kpp.importer.spi.ObservedMetrics;
 import dev.kpp.importer.spi.RuleDumpSummary;
 import dev.kpp.importer.spi.ImportProblem;
 import dev.kpp.importer.spi.ImportResult;
 import dev.kpp.importer.spi.SourceFile;
+import dev.kpp.model.inventory.ClusterInventory;
+import dev.kpp.model.inventory.EndpointSliceInfo;
 import dev.kpp.model.inventory.InventoryDiff;
 import dev.kpp.model.inventory.ProxyMode;
+import dev.kpp.model.inventory.ServiceInfo;
 import dev.kpp.model.plan.InventorySummary;
 
 import java.util.Locale;
@@ -27,7 +31,7 @@ public final class InventoryFormats {
         InventorySummary s = InventorySummary.of(r.inventory());
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "kpp %s — inventory '%s' from %d input(s)%s%s%n", dev.kpp.app.text.AppInfo.version(),
-                r.inventory().name(), r.sources().size(), r.redacted() ? " (redacted)" : "",
+                TerminalText.escape(r.inventory().name()), r.sources().size(), r.redacted() ? " (redacted)" : "",
                 r.cancelled() ? " (PARTIAL: cancelled)" : ""));
         sb.append(String.format(Locale.ROOT, "Services        %,10d  (%s; headless %,d)%n", s.services(),
                 s.servicesByType().entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %,d", e.getKey(),
@@ -44,6 +48,11 @@ public final class InventoryFormats {
         excluded(sb, "not proxied", e.notProxied());
         excluded(sb, "orphaned", e.orphaned());
         excluded(sb, "duplicate", e.duplicate());
+        long[] orphans = orphans(r.inventory());
+        if (orphans[0] > 0) {
+            sb.append(String.format(Locale.ROOT, "  orphaned      %,10d  EndpointSlices (%,d endpoints) of no Service in "
+                    + "the inputs: not counted%n", orphans[0], orphans[1]));
+        }
         InventorySummary.Distribution d = s.perService();
         sb.append(String.format(Locale.ROOT, "  per Service   min %,d  p50 %,d  p90 %,d  p99 %,d  max %,d  mean %s%n",
                 d.min(), d.p50(), d.p90(), d.p99(), d.max(), dev.kpp.app.text.Numbers.number(d.mean())));
@@ -52,7 +61,7 @@ public final class InventoryFormats {
         sb.append("  kernels       ").append(counts(s.kernels())).append('\n');
         sb.append("  kubelets      ").append(counts(s.kubeletVersions())).append('\n');
         sb.append(String.format(Locale.ROOT, "Kubernetes      %10s  kube-proxy mode: %s%n",
-                s.kubernetesVersion().isEmpty() ? "unknown" : s.kubernetesVersion(),
+                s.kubernetesVersion().isEmpty() ? "unknown" : TerminalText.escape(s.kubernetesVersion()),
                 s.configuredMode().map(ProxyMode::id).orElse("unset (iptables on Linux)")));
         sb.append(String.format(Locale.ROOT, "Namespaces      %,10d  NetworkPolicies %,d%n", s.namespaces(),
                 s.networkPolicies()));
@@ -63,10 +72,10 @@ public final class InventoryFormats {
             sb.append("Skipped kinds   ").append(counts(r.skippedKinds())).append('\n');
         }
         for (ObservedMetrics m : r.metrics()) {
-            sb.append("Metrics         ").append(m.source()).append(": ").append(metricsLine(m)).append('\n');
+            sb.append("Metrics         ").append(TerminalText.escape(m.source())).append(": ").append(metricsLine(m)).append('\n');
         }
         for (RuleDumpSummary rd : r.ruleDumps()) {
-            sb.append("Rule dump       ").append(rd.source()).append(" (").append(rd.kind()).append("): ")
+            sb.append("Rule dump       ").append(TerminalText.escape(rd.source())).append(" (").append(rd.kind()).append("): ")
                     .append(ruleLine(rd)).append('\n');
         }
         long errors = r.errors().size();
@@ -75,7 +84,23 @@ public final class InventoryFormats {
             sb.append(String.format(Locale.ROOT, "Problems        %d error(s), %d warning(s) (listed on stderr)%n",
                     errors, warnings));
         }
-        return sb.toString();
+        return TerminalText.escapeLines(sb.toString());
+    }
+
+    /** @return EndpointSlices whose Service is not in the inventory, and their endpoints */
+    static long[] orphans(ClusterInventory inv) {
+        java.util.Set<String> services = new java.util.HashSet<>();
+        for (ServiceInfo svc : inv.services()) {
+            services.add(svc.key());
+        }
+        long[] n = new long[2];
+        for (EndpointSliceInfo sl : inv.endpointSlices()) {
+            if (sl.serviceName().isEmpty() || !services.contains(sl.serviceKey())) {
+                n[0]++;
+                n[1] += sl.endpoints().size();
+            }
+        }
+        return n;
     }
 
     private static void excluded(StringBuilder sb, String label, long n) {
@@ -116,7 +141,8 @@ public final class InventoryFormats {
         if (m.isEmpty()) {
             return "-";
         }
-        return m.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s x%,d", e.getKey(), e.getValue()))
+        return m.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s x%,d", TerminalText.escape(e.getKey()),
+                e.getValue()))
                 .collect(Collectors.joining(", "));
     }
 
@@ -151,6 +177,7 @@ public final class InventoryFormats {
         ex.put("notProxied", e.notProxied());
         ex.put("orphaned", e.orphaned());
         ex.put("duplicate", e.duplicate());
+        ep.put("orphanSlices", orphans(r.inventory())[0]);
         ObjectNode per = ep.putObject("perService");
         InventorySummary.Distribution d = s.perService();
         per.put("min", d.min());
@@ -220,7 +247,8 @@ public final class InventoryFormats {
     /** @return the diff as a table */
     public static String diffTable(InventoryDiff d, String a, String b) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "kpp %s — %s -> %s%n", dev.kpp.app.text.AppInfo.version(), a, b));
+        sb.append(String.format(Locale.ROOT, "kpp %s — %s -> %s%n", dev.kpp.app.text.AppInfo.version(),
+                TerminalText.escape(a), TerminalText.escape(b)));
         sb.append(String.format(Locale.ROOT, "%-12s %12s %12s %12s%n", "", "before", "after", "change"));
         row(sb, "Services", d.servicesBefore(), d.servicesAfter());
         row(sb, "Endpoints", d.endpointsBefore(), d.endpointsAfter());
@@ -237,11 +265,12 @@ public final class InventoryFormats {
             if (g.servicesBefore() == g.servicesAfter() && g.endpointsBefore() == g.endpointsAfter()) {
                 continue;
             }
-            sb.append(String.format(Locale.ROOT, "%-24s %,10d %+10d %,12d %+12d%n", g.namespace(), g.servicesAfter(),
+            sb.append(String.format(Locale.ROOT, "%-24s %,10d %+10d %,12d %+12d%n", TerminalText.escape(g.namespace()),
+                    g.servicesAfter(),
                     g.servicesAfter() - g.servicesBefore(), g.endpointsAfter(),
                     g.endpointsAfter() - g.endpointsBefore()));
         }
-        return sb.toString();
+        return TerminalText.escapeLines(sb.toString());
     }
 
     private static void row(StringBuilder sb, String label, long before, long after) {
@@ -253,7 +282,8 @@ public final class InventoryFormats {
             return;
         }
         int shown = Math.min(10, keys.size());
-        sb.append("  ").append(label).append(": ").append(String.join(", ", keys.subList(0, shown)));
+        sb.append("  ").append(label).append(": ").append(String.join(", ", keys.subList(0, shown).stream()
+                .map(TerminalText::escape).toList()));
         if (keys.size() > shown) {
             sb.append(", ... (").append(keys.size() - shown).append(" more)");
         }

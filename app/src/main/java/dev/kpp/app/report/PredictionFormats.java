@@ -68,6 +68,17 @@ public final class PredictionFormats {
         return write(jsonTree(p, input.source(), input.assumptions(), imported));
     }
 
+    /**
+     * @return the contract document with the advisor's {@code recommendation} object (docs/cli.md): what
+     *         {@code kpp predict --format json} writes
+     */
+    public static String json(PlanInput input, Prediction p, ImportResult imported,
+                              dev.kpp.model.advice.Recommendation recommendation) {
+        ObjectNode root = jsonTree(p, input.source(), input.assumptions(), imported);
+        root.set("recommendation", RecommendationFormats.json(recommendation));
+        return write(root);
+    }
+
     /** @return the contract document as a tree (sweeps and reports embed it) */
     public static ObjectNode jsonTree(Prediction p, String source, List<Assumption> assumptions,
                                       ImportResult imported) {
@@ -173,11 +184,27 @@ public final class PredictionFormats {
         estimate(syncSeconds.putObject("full"), c.syncFullSeconds(), 4);
         estimate(syncSeconds.putObject("partial"), c.syncPartialSeconds(), 4);
         estimate(syncSeconds.putObject("coldStart"), c.syncColdStartSeconds(), 4);
+        estimate(syncSeconds.putObject("restart"), c.syncRestartSeconds(), 4);
         ObjectNode cpu = o.putObject("cpuCores");
         estimate(cpu, c.cpuCores(), 5);
         cpu.put("dataPlane", round(c.cpuDataPlaneCores(), 5));
         cpu.put("controlPlane", round(c.cpuControlPlaneCores(), 5));
         estimate(o.putObject("addedLatencyMs"), c.addedLatencyMs(), 5);
+        // calibration v2 additions (issue 14): latency quantiles and positions, per-connection CPU, network
+        // programming latency, proxy memory
+        ObjectNode latency = o.putObject("latencyMs");
+        estimate(latency.putObject("p50"), c.latencyP50Ms(), 5);
+        estimate(latency.putObject("p90"), c.latencyP90Ms(), 5);
+        estimate(latency.putObject("p99"), c.latencyP99Ms(), 5);
+        estimate(latency.putObject("clusterIpFirst"), c.clusterIpFirstMs(), 5);
+        estimate(latency.putObject("clusterIpLast"), c.clusterIpLastMs(), 5);
+        estimate(latency.putObject("nodePortFirst"), c.nodePortFirstMs(), 5);
+        estimate(latency.putObject("nodePortLast"), c.nodePortLastMs(), 5);
+        estimate(o.putObject("cpuPerConnectionUs"), c.cpuPerConnectionUs(), 5);
+        ObjectNode npl = o.putObject("networkProgrammingSeconds");
+        estimate(npl.putObject("p50"), c.networkProgrammingP50Seconds(), 4);
+        estimate(npl.putObject("p99"), c.networkProgrammingP99Seconds(), 4);
+        estimate(o.putObject("memoryMiB"), c.memoryMiB(), 4);
         ConntrackEstimate ct = c.conntrack();
         ObjectNode conntrack = o.putObject("conntrack");
         conntrack.put("entries", ct.entries());
@@ -194,6 +221,12 @@ public final class PredictionFormats {
         o.put("value", sig(e.value(), digits));
         o.put("low", sig(e.low(), digits));
         o.put("high", sig(e.high(), digits));
+        o.put("confidence", e.confidence().id());
+        if (!e.reason().isEmpty()) {
+            o.put("reason", e.reason());
+        }
+        ArrayNode basis = o.putArray("basis");
+        e.basis().forEach(basis::add);
     }
 
     /** Rounds to {@code digits} significant digits (keeps small values readable). */

@@ -106,9 +106,11 @@ public final class InputParser {
 
     /**
      * Parses a quantity in a metric's unit (a budget, a limit), with the unit's own suffixes allowed:
-     * durations in seconds as {@code 1}, {@code 1s}, {@code 500ms}, {@code 250us}/{@code 250µs};
-     * milliseconds as {@code 1}, {@code 1ms}, {@code 500us}, {@code 0.2s}; CPU as {@code 0.25} or
-     * {@code 250m} (millicores); percentages as {@code 75} or {@code 75%}; counts as {@link #number}.
+     * durations in seconds as {@code 1}, {@code 1s}, {@code 500ms}, {@code 250us}/{@code 250µs},
+     * {@code 2m}, {@code 1h}; milliseconds as {@code 1}, {@code 1ms}, {@code 500us}, {@code 0.2s}; CPU as
+     * {@code 0.25} or {@code 250m} (millicores); percentages as {@code 75%}, {@code 75} or {@code 0.75}
+     * (a bare number up to 1 is a fraction); counts as {@link #number}. The CLI's {@code --budget}
+     * values and the window's budget fields both read through this.
      *
      * @param text  what was typed
      * @param unit  the quantity's unit (the value returned is in it)
@@ -123,7 +125,9 @@ public final class InputParser {
             case MILLISECONDS -> timeIn(t, 1e-3, field);
             case CORES -> t.endsWith("m") ? number(t.substring(0, t.length() - 1).trim(), field) / 1000
                     : number(t, field);
-            case PERCENT -> number(t.endsWith("%") ? t.substring(0, t.length() - 1).trim() : t, field);
+            // a bare number up to 1 is a fraction of the table (0.75), above 1 a percentage (75)
+            case PERCENT -> t.endsWith("%") ? number(t.substring(0, t.length() - 1).trim(), field)
+                    : number(t, field) <= 1 ? number(t, field) * 100 : number(t, field);
             case FRACTION -> t.endsWith("%") ? number(t.substring(0, t.length() - 1).trim(), field) / 100
                     : number(t, field);
             default -> number(t, field);
@@ -136,7 +140,8 @@ public final class InputParser {
 
     /** @return a duration in units of {@code scale} seconds; a bare number is already in that unit */
     private static double timeIn(String t, double scale, String field) {
-        String[][] suffixes = {{"ms", "0.001"}, {"us", "0.000001"}, {"ns", "0.000000001"}, {"s", "1"}};
+        String[][] suffixes = {{"ms", "0.001"}, {"us", "0.000001"}, {"ns", "0.000000001"}, {"min", "60"},
+            {"s", "1"}, {"m", "60"}, {"h", "3600"}};
         for (String[] s : suffixes) {
             if (t.endsWith(s[0])) {
                 return number(t.substring(0, t.length() - s[0].length()).trim(), field) * Double.parseDouble(s[1])
@@ -144,6 +149,86 @@ public final class InputParser {
             }
         }
         return number(t, field);
+    }
+
+    /** Budget names the CLI and the window accept, besides every metric key. */
+    private static final java.util.Map<String, dev.kpp.model.plan.Metric> BUDGET_ALIASES = java.util.Map.ofEntries(
+            java.util.Map.entry("cpu", dev.kpp.model.plan.Metric.CPU_CORES),
+            java.util.Map.entry("sync", dev.kpp.model.plan.Metric.SYNC_PARTIAL_SECONDS),
+            java.util.Map.entry("partial-sync", dev.kpp.model.plan.Metric.SYNC_PARTIAL_SECONDS),
+            java.util.Map.entry("full-sync", dev.kpp.model.plan.Metric.SYNC_FULL_SECONDS),
+            java.util.Map.entry("cold-start", dev.kpp.model.plan.Metric.SYNC_COLD_START_SECONDS),
+            java.util.Map.entry("restart", dev.kpp.model.plan.Metric.SYNC_COLD_START_SECONDS),
+            java.util.Map.entry("latency", dev.kpp.model.plan.Metric.ADDED_LATENCY_MS),
+            java.util.Map.entry("conntrack", dev.kpp.model.plan.Metric.CONNTRACK_UTILIZATION),
+            java.util.Map.entry("rules", dev.kpp.model.plan.Metric.RULES_PER_CONNECTION),
+            java.util.Map.entry("worst-rules", dev.kpp.model.plan.Metric.RULES_PER_CONNECTION_WORST));
+
+    /**
+     * Parses budgets: {@code cpu=0.25,sync=1s,latency=1ms,conntrack=75%} (names: cpu, sync / partial-sync,
+     * full-sync, cold-start, latency, conntrack, rules, worst-rules, or any metric key). CPU takes cores or
+     * millicores ({@code 250m}); syncs take durations; latency takes a duration ({@code 1ms}, {@code 500us})
+     * or milliseconds; conntrack a percentage of the table.
+     *
+     * @throws InvalidValueException naming {@code budget} for an unknown name or a bad value
+     */
+    public static dev.kpp.model.plan.Budgets budgets(String text) {
+        dev.kpp.model.plan.Budgets b = dev.kpp.model.plan.Budgets.none();
+        for (String part : (text == null ? "" : text).split(",")) {
+            String t = part.trim();
+            if (t.isEmpty()) {
+                continue;
+            }
+            int eq = t.indexOf('=');
+            if (eq <= 0) {
+                throw InvalidValueException.of("budget", InvalidValueException.Code.UNKNOWN_NAME, t);
+            }
+            String name = t.substring(0, eq).trim().toLowerCase(Locale.ROOT);
+            String value = t.substring(eq + 1).trim();
+            dev.kpp.model.plan.Metric m = BUDGET_ALIASES.get(name);
+            if (m == null) {
+                m = java.util.Arrays.stream(dev.kpp.model.plan.Metric.values())
+                        .filter(x -> x.key().equalsIgnoreCase(name)).findFirst().orElse(null);
+            }
+            if (m == null || !m.budgetable()) {
+                throw InvalidValueException.of("budget", InvalidValueException.Code.UNKNOWN_NAME, name);
+            }
+            b = b.with(m, budgetValue(m, value));
+        }
+        return b;
+    }
+
+    private static double budgetValue(dev.kpp.model.plan.Metric m, String value) {
+        return quantity(value, m.unit(), "budget");
+    }
+
+    /**
+     * Parses a growth rate: {@code 150/month} (Services per month; also {@code /mo}, {@code /week},
+     * {@code /year}) or {@code 5%/month} (compound; a bare {@code 5%} is per month).
+     *
+     * @throws InvalidValueException naming {@code growth}
+     */
+    public static dev.kpp.model.advice.Growth growth(String text) {
+        String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT).replace(" ", "");
+        String per = "month";
+        int slash = t.indexOf('/');
+        if (slash >= 0) {
+            per = t.substring(slash + 1);
+            t = t.substring(0, slash);
+        }
+        double months = switch (per) {
+            case "month", "mo", "m" -> 1;
+            case "week", "wk", "w" -> 7 / dev.kpp.model.advice.Growth.DAYS_PER_MONTH;
+            case "day", "d" -> 1 / dev.kpp.model.advice.Growth.DAYS_PER_MONTH;
+            case "year", "yr", "y" -> 12;
+            case "quarter", "q" -> 3;
+            default -> throw InvalidValueException.of("growth", InvalidValueException.Code.UNKNOWN_NAME, per);
+        };
+        if (t.endsWith("%")) {
+            double share = number(t.substring(0, t.length() - 1), "growth") / 100;
+            return new dev.kpp.model.advice.Growth.Compound(Math.pow(1 + share, 1 / months) - 1);
+        }
+        return new dev.kpp.model.advice.Growth.Linear(number(t, "growth") / months);
     }
 
     /** @return the kernel version {@code text} names */

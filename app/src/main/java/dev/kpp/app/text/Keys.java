@@ -88,6 +88,50 @@ public final class Keys {
         return "field." + id;
     }
 
+    /** @return the sentence of an advisor finding (a reason or a risk) */
+    public static String finding(dev.kpp.model.advice.Finding.Code c) {
+        return "finding." + id(c);
+    }
+
+    /** @return the sentence of a compatibility check */
+    public static String check(dev.kpp.model.advice.Check.Code c) {
+        return "check." + id(c);
+    }
+
+    /** @return the word for a check's outcome */
+    public static String checkStatus(dev.kpp.model.advice.Check.Status s) {
+        return "check.status." + id(s);
+    }
+
+    /** @return the sentence of a migration step */
+    public static String step(dev.kpp.model.advice.MigrationPlan.StepCode c) {
+        return "step." + id(c);
+    }
+
+    /** @return the word for a certainty */
+    public static String certainty(dev.kpp.model.advice.Recommendation.Certainty c) {
+        return "certainty." + id(c);
+    }
+
+    /** @return the headline of an action ({0}: the mode) */
+    public static String action(dev.kpp.model.advice.Recommendation.Action a) {
+        return "action." + id(a);
+    }
+
+    /** @return the word for a severity */
+    public static String severity(dev.kpp.model.advice.Finding.Severity s) {
+        return "severity." + id(s);
+    }
+
+    /** @return the explanation of where a monitoring threshold comes from */
+    public static String monitorBasis(String basis) {
+        return "monitor.basis." + basis;
+    }
+
+    private static String id(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
     /** @return the explanation of an import problem code (may be missing for codes added later) */
     public static String problem(ImportProblem problem) {
         return "problem." + problem.code();

@@ -27,7 +27,9 @@ public final class Messages {
     public String get(String key, Object... args) {
         try {
             String pattern = bundle.getString(key);
-            return args.length == 0 ? pattern : new MessageFormat(pattern, Locale.ROOT).format(args);
+            // a pattern without arguments is plain text unless it escapes apostrophes MessageFormat-style ('')
+            return args.length == 0 && !pattern.contains("''") ? pattern
+                    : new MessageFormat(pattern, Locale.ROOT).format(args);
         } catch (MissingResourceException e) {
             return key;
         }

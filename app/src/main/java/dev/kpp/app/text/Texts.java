@@ -131,6 +131,11 @@ public final class Texts {
      *         (truncated?)"; the detail (the parser's words) follows where it adds something
      */
     public String problem(ImportProblem p) {
+        String line = "import.problem." + p.code();
+        if (messages.has(line)) {
+            // a whole-line wording: {0} the source, {1} the location, {2} the detail
+            return messages.get(line, p.source(), p.location(), p.detail());
+        }
         StringBuilder sb = new StringBuilder(p.source());
         if (!p.location().isEmpty()) {
             sb.append(p.location().startsWith("$") ? " at " : ":").append(p.location());
@@ -151,6 +156,137 @@ public final class Texts {
             }
         }
         return sb.toString();
+    }
+
+    /** @return a reason or risk of the advisor as a sentence with its numbers (and the node groups it names) */
+    public String finding(dev.kpp.model.advice.Finding f) {
+        List<Object> args = new ArrayList<>();
+        args.add(f.mode() == null ? "" : mode(f.mode()));
+        Map<String, Object> params = f.params();
+        if (params.containsKey("check")) {
+            // a finding that cites a check: {1} is the check's own sentence
+            args.add(checkSentence((String) params.get("check"), f.mode(), params));
+        } else {
+            args.addAll(adviceArgs(params));
+        }
+        String key = Keys.finding(f.code());
+        if (f.code() == dev.kpp.model.advice.Finding.Code.LOCALHOST_NODEPORTS
+                && !(params.get("packets") instanceof Number n && n.doubleValue() > 0)) {
+            key = key + ".unobserved";
+        }
+        String text = messages.get(key, args.toArray());
+        return f.nodes().isEmpty() ? text : text + " " + nodes(f.nodes());
+    }
+
+    /** @return a compatibility check as a sentence */
+    public String check(dev.kpp.model.advice.Check c) {
+        return checkSentence(c.code().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), c.mode(),
+                c.params());
+    }
+
+    private String checkSentence(String codeId, ProxyMode mode, Map<String, Object> params) {
+        dev.kpp.model.advice.Check.Code code = dev.kpp.model.advice.Check.Code.valueOf(
+                codeId.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        Map<String, Object> rest = new java.util.LinkedHashMap<>(params);
+        rest.remove("check");
+        List<Object> args = new ArrayList<>();
+        args.add(mode == null ? "" : mode(mode));
+        args.addAll(adviceArgs(rest));
+        return messages.get(Keys.check(code), args.toArray());
+    }
+
+    /** @return the word for a check's outcome */
+    public String status(dev.kpp.model.advice.Check.Status s) {
+        return messages.get(Keys.checkStatus(s));
+    }
+
+    /** @return a migration step as a sentence with its numbers */
+    public String step(dev.kpp.model.advice.MigrationPlan.Step s) {
+        return messages.get(Keys.step(s.code()), adviceArgs(s.params()).toArray());
+    }
+
+    /** @return node groups as text: "legacy-rhel8: 3 nodes (kernel 4.18.0-553)" */
+    public String nodes(List<dev.kpp.model.advice.NodeGroup> groups) {
+        List<String> parts = new ArrayList<>();
+        for (dev.kpp.model.advice.NodeGroup g : groups) {
+            parts.add(messages.get("advice.nodeGroup", g.label(), Numbers.count(g.nodes()),
+                    g.kernelText().isEmpty() ? messages.get("advice.kernelUnknown") : g.kernelText()));
+        }
+        return "(" + String.join("; ", parts) + ")";
+    }
+
+    /** @return the headline: "Switch to nftables" or "Stay on iptables" */
+    public String action(dev.kpp.model.advice.Recommendation r) {
+        return messages.get(Keys.action(r.action()), mode(r.mode()), mode(r.current()));
+    }
+
+    /** @return the word for a certainty */
+    public String certainty(dev.kpp.model.advice.Recommendation.Certainty c) {
+        return messages.get(Keys.certainty(c));
+    }
+
+    /** @return the word for a severity */
+    public String severity(dev.kpp.model.advice.Finding.Severity s) {
+        return messages.get(Keys.severity(s));
+    }
+
+    /**
+     * @return advice parameters formatted by meaning: figures in their metric's unit, shares as
+     *         percentages, modes and inputs by name, dates as a clause
+     */
+    List<Object> adviceArgs(Map<String, Object> params) {
+        Metric metric = params.get("metric") instanceof String k ? Metric.byKey(k).orElse(null) : null;
+        List<Object> out = new ArrayList<>();
+        for (Map.Entry<String, Object> e : params.entrySet()) {
+            String k = e.getKey();
+            Object v = e.getValue();
+            out.add(switch (k) {
+                case "metric" -> metric == null ? String.valueOf(v) : label(metric);
+                case "value", "limit", "saving", "high", "low" -> v instanceof Number n && metric != null
+                        ? Numbers.format(n.doubleValue(), metric.unit(), false) : plain(v);
+                case "share", "threshold" -> v instanceof Number n ? Numbers.share(n.doubleValue()) : plain(v);
+                case "drivers" -> drivers(String.valueOf(v));
+                case "input" -> field(String.valueOf(v));
+                case "other", "from", "to" -> modeName(String.valueOf(v));
+                case "date" -> String.valueOf(v).isEmpty() ? "" : messages.get("advice.onDate", v);
+                case "coldStart", "firstSync", "firstSyncHigh" -> v instanceof Number n
+                        ? Numbers.duration(n.doubleValue()) : plain(v);
+                case "stage" -> messages.get("advice.stage." + v);
+                case "reason" -> messages.has("confidence.reason." + v) ? messages.get("confidence.reason." + v)
+                        : String.valueOf(v);
+                default -> plain(v);
+            });
+        }
+        return out;
+    }
+
+    private String drivers(String csv) {
+        if (csv.isEmpty()) {
+            return messages.get("advice.driversUnknown");
+        }
+        List<String> names = new ArrayList<>();
+        for (String id : csv.split(",")) {
+            names.add(field(id));
+        }
+        return String.join(messages.get("advice.and"), names);
+    }
+
+    private String modeName(String id) {
+        try {
+            return mode(ProxyMode.fromId(id));
+        } catch (IllegalArgumentException e) {
+            return id;
+        }
+    }
+
+    private static String plain(Object v) {
+        if (v instanceof Long || v instanceof Integer) {
+            return Numbers.count(((Number) v).doubleValue());
+        }
+        if (v instanceof Double d) {
+            return Numbers.number(d);
+        }
+        return String.valueOf(v);
     }
 
     /** @return parameters formatted for a message: counts grouped, shares as percentages */

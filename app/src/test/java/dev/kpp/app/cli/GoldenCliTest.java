@@ -54,7 +54,10 @@ class GoldenCliTest {
         "inventory.json | inventory " + INPUT + " --format json",
         "inventory.txt | inventory " + INPUT,
         "calibrate.json | calibrate --format json",
-        "predict-tigera-10k.txt | predict --sample tigera-10k"})
+        "predict-tigera-10k.txt | predict --sample tigera-10k",
+        "recommend-10k.json | recommend --services 10k --requests-per-connection 1 --growth 150/month --format json",
+        "recommend-inventory.md | recommend --inventory " + INPUT + " --growth 5%/month --format markdown",
+        "recommend-kernel-418.txt | recommend --services 10k --requests-per-connection 1 --kernel 4.18 --kubernetes-version 1.35"})
     void outputMatchesTheGoldenFile(String file, String command) throws IOException {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -91,6 +91,34 @@ class MessagesConsistencyTest {
         for (dev.kpp.model.inventory.ProxyMode m : dev.kpp.model.inventory.ProxyMode.values()) {
             used.add(dev.kpp.app.text.Keys.mode(m));
         }
+        for (dev.kpp.model.advice.Finding.Code c : dev.kpp.model.advice.Finding.Code.values()) {
+            used.add(dev.kpp.app.text.Keys.finding(c));
+        }
+        used.add(dev.kpp.app.text.Keys.finding(dev.kpp.model.advice.Finding.Code.LOCALHOST_NODEPORTS) + ".unobserved");
+        for (dev.kpp.model.advice.Check.Code c : dev.kpp.model.advice.Check.Code.values()) {
+            used.add(dev.kpp.app.text.Keys.check(c));
+        }
+        for (dev.kpp.model.advice.Check.Status c : dev.kpp.model.advice.Check.Status.values()) {
+            used.add(dev.kpp.app.text.Keys.checkStatus(c));
+        }
+        for (dev.kpp.model.advice.MigrationPlan.StepCode c : dev.kpp.model.advice.MigrationPlan.StepCode.values()) {
+            used.add(dev.kpp.app.text.Keys.step(c));
+        }
+        for (dev.kpp.model.advice.Recommendation.Certainty c : dev.kpp.model.advice.Recommendation.Certainty.values()) {
+            used.add(dev.kpp.app.text.Keys.certainty(c));
+        }
+        for (dev.kpp.model.advice.Recommendation.Action c : dev.kpp.model.advice.Recommendation.Action.values()) {
+            used.add(dev.kpp.app.text.Keys.action(c));
+        }
+        for (dev.kpp.model.advice.Finding.Severity c : dev.kpp.model.advice.Finding.Severity.values()) {
+            used.add(dev.kpp.app.text.Keys.severity(c));
+        }
+        for (String b : List.of("prediction-high", "budget", "any", "sync-period", "kube-proxy-warning")) {
+            used.add(dev.kpp.app.text.Keys.monitorBasis(b));
+        }
+        for (String st : List.of("none", "alpha", "beta", "ga")) {
+            used.add("advice.stage." + st);
+        }
         used.removeIf(k -> k.endsWith("."));
         Set<String> missing = new TreeSet<>(used);
         missing.removeAll(bundle.stringPropertyNames());

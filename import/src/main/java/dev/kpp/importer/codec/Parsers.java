@@ -12,7 +12,9 @@ import org.yaml.snakeyaml.LoaderOptions;
  * The configured Jackson factories, created once (STYLE.md section 10: no mapper per call). Both
  * formats share limits that keep hostile input from exhausting memory or the stack: nesting depth,
  * string and number length. YAML additionally limits aliases (alias bombs); Jackson's YAML parser
- * reports an alias as a plain value and never expands it.
+ * reports an alias as a plain value and never expands it. SnakeYAML's character reader is replaced
+ * ({@link LinearStreamReader}): scanning stays linear and the string limit holds while a scalar is
+ * scanned.
  */
 public final class Parsers {
     /** Deepest nesting accepted; Kubernetes objects, managedFields included, stay far below it. */
@@ -48,7 +50,7 @@ public final class Parsers {
         lo.setNestingDepthLimit(MAX_NESTING);
         lo.setAllowRecursiveKeys(false);
         lo.setCodePointLimit(Integer.MAX_VALUE); // big dumps are legitimate; string/nesting limits still hold
-        return YAMLFactory.builder().loaderOptions(lo).streamReadConstraints(LIMITS)
-                .disable(StreamReadFeature.AUTO_CLOSE_SOURCE).build();
+        return new BoundedYamlFactory(YAMLFactory.builder().loaderOptions(lo).streamReadConstraints(LIMITS)
+                .disable(StreamReadFeature.AUTO_CLOSE_SOURCE), MAX_STRING);
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
+import dev.kpp.importer.codec.ParserMessages;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -47,7 +48,8 @@ public final class KubeDumpReader {
             throws ImportException, IOException {
         ObjectReader reader = yaml ? Parsers.YAML_TREE : Parsers.JSON_TREE;
         String format = yaml ? "YAML" : "JSON";
-        JsonParser p = (yaml ? Parsers.YAML : Parsers.JSON).getFactory().createParser(new NonClosing(in));
+        JsonParser p = new CheckingParser((yaml ? Parsers.YAML : Parsers.JSON).getFactory()
+                .createParser(new NonClosing(in)), yaml, source, c);
         try (p) {
             int doc = 0;
             boolean anyValue = false;
@@ -73,20 +75,47 @@ public final class KubeDumpReader {
                 throw new ImportException(ImportProblem.error("empty-file", source, "", "no " + format + " document"));
             }
         } catch (StreamConstraintsException e) {
-            throw new ImportException(ImportProblem.error("limit-exceeded", source, location(p.currentLocation()),
-                    e.getOriginalMessage()), e);
+            JsonLocation loc = e.getLocation() != null && e.getLocation().getLineNr() > 0 ? e.getLocation()
+                    : p.currentLocation();
+            throw new ImportException(ImportProblem.error("limit-exceeded", source, location(loc),
+                    ParserMessages.clean(e.getOriginalMessage())), e);
+        } catch (JsonEOFException e) {
+            throw new ImportException(ImportProblem.error("truncated", source, location(p.currentLocation()),
+                    "the file ends inside " + (yaml ? "a document" : "an object or list") + " (truncated?): "
+                            + ParserMessages.clean(e.getOriginalMessage())), e);
         } catch (JsonProcessingException e) {
+            rethrowStreamFailure(e);
             JsonLocation loc = e.getLocation() != null ? e.getLocation() : p.currentLocation();
             if (endOfInput(e)) {
-                // the input ends inside a value: say that it looks truncated, not what the parser expected next
+                // Jackson reports an end of input between entries as a plain parse exception: still truncated
                 throw new ImportException(ImportProblem.error("truncated", source, location(loc),
-                        "the file ends inside an object or list (truncated?)"), e);
+                        "the file ends inside " + (yaml ? "a document" : "an object or list") + " (truncated?): "
+                                + ParserMessages.clean(e.getOriginalMessage())), e);
+            }
+            String where = location(loc);
+            if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException m && m.getProblemMark() != null) {
+                // the problem (a tab, a bad indent), not the context it was found in
+                where = (m.getProblemMark().getLine() + 1) + ":" + (m.getProblemMark().getColumn() + 1);
             }
             throw new ImportException(ImportProblem.error(yaml ? "malformed-yaml" : "malformed-json", source,
-                    location(loc), firstLine(e.getOriginalMessage())), e);
+                    where, ParserMessages.clean(e.getOriginalMessage())), e);
         } catch (org.yaml.snakeyaml.error.YAMLException e) {
+            rethrowStreamFailure(e);
             throw new ImportException(ImportProblem.error("malformed-yaml", source, location(p.currentLocation()),
-                    firstLine(e.getMessage())), e);
+                    ParserMessages.clean(e.getMessage())), e);
+        }
+    }
+
+    /**
+     * SnakeYAML wraps what the stream throws (a decompression limit, corrupt gzip, a read error):
+     * those are not YAML errors, so the cause is thrown as it was.
+     */
+    private static void rethrowStreamFailure(Throwable e) throws IOException {
+        for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof IOException io && !(t instanceof JsonProcessingException)
+                    && !(t instanceof java.io.CharConversionException)) {
+                throw io;
+            }
         }
     }
 
@@ -125,8 +154,15 @@ public final class KubeDumpReader {
         c.accept(rest, source, location(start), prefix);
     }
 
-    private static void streamItems(JsonParser p, ObjectReader reader, String path, String source,
-                                    InventoryCollector c, Cancellation cancel) throws IOException, ImportException {
+    private static int streamItems(JsonParser p, ObjectReader reader, String path, String source,
+                                   InventoryCollector c, Cancellation cancel) throws IOException, ImportException {
+        return streamItems(p, reader, path, source, c, cancel, null, null);
+    }
+
+    /** @param kind, apiVersion set on items that lack them (API server lists omit them), or null */
+    private static int streamItems(JsonParser p, ObjectReader reader, String path, String source,
+                                   InventoryCollector c, Cancellation cancel, String kind, String apiVersion)
+            throws IOException, ImportException {
         int i = 0;
         JsonToken t;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
@@ -135,7 +171,7 @@ public final class KubeDumpReader {
             }
             JsonLocation loc = p.currentTokenLocation();
             if (t == JsonToken.START_OBJECT) {
-                readItem(p, reader, c, source, location(loc), path + "[" + i + "]");
+                readItem(p, reader, c, source, location(loc), path + "[" + i + "]", kind, apiVersion);
             } else {
                 c.accept(reader.readTree(p), source, location(loc), path + "[" + i + "]");
             }
@@ -144,6 +180,87 @@ public final class KubeDumpReader {
                 cancel.check();
             }
         }
+        return i;
+    }
+
+    /**
+     * What a list response said besides its items (one page of a {@code limit}/{@code continue} list).
+     *
+     * @param kind               the list's kind, e.g. {@code ServiceList}
+     * @param resourceVersion    {@code metadata.resourceVersion}, "" when absent
+     * @param continueToken      {@code metadata.continue}: "" on the last page
+     * @param remainingItemCount {@code metadata.remainingItemCount}, -1 when absent
+     * @param items              items on this page
+     */
+    public record ListPage(String kind, String resourceVersion, String continueToken, long remainingItemCount,
+                           int items) {
+    }
+
+    /**
+     * Reads one list response ({@code {"kind": "ServiceList", "metadata": {...}, "items": [...]}}) as
+     * it arrives, each item straight into the collector, the same way as a dump's items.
+     *
+     * @param in         the response body; not closed
+     * @param source     name for problems (the API path)
+     * @param kind       the items' kind, set on items without one (API servers omit it in lists)
+     * @param apiVersion the items' API version, set with {@code kind}
+     * @param c          receives the items
+     * @param cancel     polled every 32 items
+     * @return the list's metadata and item count
+     * @throws ImportException when the body is not a JSON list object
+     */
+    public static ListPage readList(InputStream in, String source, String kind, String apiVersion,
+                                    InventoryCollector c, Cancellation cancel) throws ImportException, IOException {
+        JsonParser p = Parsers.JSON.getFactory().createParser(new NonClosing(in));
+        try (p) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new ImportException(ImportProblem.error("not-kubernetes", source,
+                        location(p.currentTokenLocation()), "$: expected a Kubernetes List object"));
+            }
+            String listKind = "";
+            String rv = "";
+            String cont = "";
+            long remaining = -1;
+            int items = 0;
+            JsonToken t;
+            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken v = p.nextToken();
+                if (v == null) {
+                    throw truncated(p, source, "$");
+                }
+                switch (field) {
+                    case "items" -> {
+                        if (v == JsonToken.START_ARRAY) {
+                            items = streamItems(p, Parsers.JSON_TREE, "$.items", source, c, cancel, kind,
+                                    apiVersion);
+                        } else {
+                            p.skipChildren();
+                        }
+                    }
+                    case "metadata" -> {
+                        JsonNode meta = Parsers.JSON_TREE.readTree(p);
+                        rv = KubeObjects.text(meta, "resourceVersion");
+                        cont = KubeObjects.text(meta, "continue");
+                        JsonNode r = meta.get("remainingItemCount");
+                        remaining = r != null && r.canConvertToLong() ? r.asLong() : -1;
+                    }
+                    case "kind" -> listKind = v == JsonToken.VALUE_STRING ? p.getText() : "";
+                    default -> p.skipChildren();
+                }
+            }
+            if (t == null) {
+                throw truncated(p, source, "$");
+            }
+            return new ListPage(listKind, rv, cont, remaining, items);
+        } catch (StreamConstraintsException e) {
+            throw new ImportException(ImportProblem.error("limit-exceeded", source, location(p.currentLocation()),
+                    e.getOriginalMessage()), e);
+        } catch (JsonProcessingException e) {
+            JsonLocation loc = e.getLocation() != null ? e.getLocation() : p.currentLocation();
+            throw new ImportException(ImportProblem.error("malformed-json", source, location(loc),
+                    ParserMessages.clean(e.getOriginalMessage())), e);
+        }
     }
 
     /**
@@ -151,7 +268,8 @@ public final class KubeDumpReader {
      * turned into records straight from the token stream, without building a tree per endpoint.
      */
     private static void readItem(JsonParser p, ObjectReader reader, InventoryCollector c, String source,
-                                 String location, String path) throws IOException, ImportException {
+                                 String location, String path, String kind, String apiVersion)
+            throws IOException, ImportException {
         ObjectNode item = Parsers.JSON.createObjectNode();
         List<EndpointInfo> endpoints = null;
         String endpointsError = null;
@@ -172,6 +290,10 @@ public final class KubeDumpReader {
         if (t == null) {
             throw truncated(p, source, path);
         }
+        if (kind != null && !item.hasNonNull("kind")) {
+            item.put("kind", kind);
+            item.put("apiVersion", apiVersion);
+        }
         c.accept(item, endpoints, endpointsError, source, location, path);
     }
 
@@ -182,7 +304,7 @@ public final class KubeDumpReader {
         int index = 0;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
             if (t == null) {
-                return "endpoints: truncated";
+                return "endpoints: the file ends inside the list (truncated?)";
             }
             if (t != JsonToken.START_OBJECT) {
                 p.skipChildren();
@@ -205,7 +327,7 @@ public final class KubeDumpReader {
                             List<String> a = new ArrayList<>(1);
                             while (p.nextToken() != JsonToken.END_ARRAY) {
                                 if (p.currentToken() == null) {
-                                    return "endpoints: truncated";
+                                    return "endpoints: the file ends inside the list (truncated?)";
                                 }
                                 if (p.currentToken() == JsonToken.VALUE_STRING) {
                                     a.add(p.getText());
@@ -259,7 +381,7 @@ public final class KubeDumpReader {
                 }
             }
             if (p.currentToken() == null) {
-                return "endpoints: truncated";
+                return "endpoints: the file ends inside the list (truncated?)";
             }
             boolean r = ready == null || ready;
             boolean sv = serving == null ? r : serving;
@@ -303,14 +425,6 @@ public final class KubeDumpReader {
             case VALUE_TRUE, VALUE_FALSE -> "a boolean";
             default -> t.toString();
         };
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        int nl = s.indexOf('\n');
-        return (nl >= 0 ? s.substring(0, nl) : s).strip();
     }
 
     /** Keeps the parser from closing the caller's stream (tar members share one stream). */

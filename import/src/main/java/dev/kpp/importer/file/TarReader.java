@@ -8,12 +8,19 @@ import java.nio.charset.StandardCharsets;
 /**
  * A minimal reader for ustar/GNU/pax tar streams (regular files only): enough for
  * {@code tar czf bundle.tar.gz dumps/}. Members are read one after another from the same stream.
+ * Links, devices and FIFOs are never followed or created: they are skipped and reported.
  */
 final class TarReader {
     private static final int BLOCK = 512;
 
     /** One member: its name and a stream bounded to its bytes. */
     record Entry(String name, long size, InputStream content) {
+    }
+
+    /** Receives members that are not regular files (directories excepted): name and what they are. */
+    @FunctionalInterface
+    interface Skipped {
+        void member(String name, String what);
     }
 
     private final InputStream in;
@@ -35,7 +42,7 @@ final class TarReader {
      * @return the entry, or null at the end of the archive
      * @throws IOException for a truncated or corrupt archive
      */
-    Entry next() throws IOException {
+    Entry next(Skipped skipped) throws IOException {
         skipFully(remaining + padding);
         remaining = 0;
         padding = 0;
@@ -77,6 +84,16 @@ final class TarReader {
                 remaining = size;
                 padding = pad;
                 return new Entry(full, size, new Bounded());
+            }
+            if (type != '5') {
+                skipped.member(full, switch (type) {
+                    case '1' -> "a hard link";
+                    case '2' -> "a symbolic link";
+                    case '3' -> "a character device";
+                    case '4' -> "a block device";
+                    case '6' -> "a FIFO";
+                    default -> "an entry of type '" + type + "'";
+                });
             }
             skipFully(size + pad); // directories, links, devices
         }

@@ -1,5 +1,6 @@
 package dev.kpp.importer.metrics;
 
+import dev.kpp.importer.codec.BoundedLineReader;
 import dev.kpp.importer.spi.HistogramSummary;
 
 import dev.kpp.importer.spi.ObservedMetrics;
@@ -8,7 +9,6 @@ import dev.kpp.importer.spi.Cancellation;
 import dev.kpp.importer.spi.ImportException;
 import dev.kpp.importer.spi.ImportProblem;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.HashMap;
@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * Reads the Prometheus text exposition format (version 0.0.4) as served by kube-proxy on
@@ -25,7 +26,7 @@ import java.util.TreeMap;
 public final class PrometheusTextParser {
     /** Prefix of kube-proxy's metrics (subsystem {@code kubeproxy}). */
     public static final String PREFIX = "kubeproxy_";
-    /** Longest line accepted; longer lines are not metrics text. */
+    /** Longest line accepted, enforced while reading; longer lines are not metrics text. */
     static final int MAX_LINE = 1 << 20;
 
     private PrometheusTextParser() {
@@ -43,11 +44,26 @@ public final class PrometheusTextParser {
      */
     public static ObservedMetrics parse(String source, Reader reader, Cancellation cancel)
             throws ImportException, IOException {
-        BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader, 1 << 16);
+        return parse(source, reader, cancel, p -> {
+        });
+    }
+
+    /**
+     * Parses metrics text, reporting what is skipped: a kube-proxy sample whose value is NaN, infinite
+     * or (for counts) negative is not a measurement, so its series (or, for a histogram, the whole
+     * histogram) is dropped with an {@code invalid-value} warning naming the line.
+     *
+     * @param warnings receives the warnings
+     * @throws dev.kpp.importer.codec.LineTooLongException for a line longer than {@link #MAX_LINE}
+     */
+    public static ObservedMetrics parse(String source, Reader reader, Cancellation cancel,
+                                        Consumer<ImportProblem> warnings) throws ImportException, IOException {
+        BoundedLineReader in = new BoundedLineReader(reader, MAX_LINE);
         Set<String> histogramNames = new HashSet<>();
         Map<String, double[]> countSum = new HashMap<>();
         Map<String, Map<Double, Double>> buckets = new HashMap<>();
         Map<String, Double> values = new TreeMap<>();
+        Set<String> invalid = new HashSet<>();
         long other = 0;
         String line;
         int lineNo = 0;
@@ -56,9 +72,6 @@ public final class PrometheusTextParser {
             lineNo++;
             if ((lineNo & 1023) == 0) {
                 cancel.check();
-            }
-            if (line.length() > MAX_LINE) {
-                throw error(source, lineNo, 1, "line longer than " + MAX_LINE + " characters");
             }
             String t = line.strip();
             if (t.isEmpty()) {
@@ -83,17 +96,38 @@ public final class PrometheusTextParser {
                 Map<String, String> labels = new TreeMap<>(s.labels);
                 String le = labels.remove("le");
                 String key = key(base, labels);
+                boolean sum = s.name.endsWith("_sum");
+                if (!Double.isFinite(s.value) || (!sum && s.value < 0)) {
+                    if (invalid.add(key)) {
+                        warnings.accept(ImportProblem.warning("invalid-value", source, lineNo + ":1", s.name + ": "
+                                + fmt(s.value) + " is not " + (sum ? "a finite sum" : "a count")
+                                + "; the histogram " + key + " is skipped"));
+                    }
+                    continue;
+                }
                 if (s.name.endsWith("_bucket")) {
                     if (le == null) {
                         throw error(source, lineNo, 1, "histogram bucket without an 'le' label");
                     }
                     double bound = parseNumber(le, source, lineNo);
+                    if (Double.isNaN(bound)) {
+                        if (invalid.add(key)) {
+                            warnings.accept(ImportProblem.warning("invalid-value", source, lineNo + ":1", s.name
+                                    + ": le=\"NaN\" is not a bucket bound; the histogram " + key + " is skipped"));
+                        }
+                        continue;
+                    }
                     buckets.computeIfAbsent(key, k -> new TreeMap<>()).put(bound, s.value);
-                } else if (s.name.endsWith("_sum")) {
+                } else if (sum) {
                     countSum.computeIfAbsent(key, k -> new double[2])[1] = s.value;
                 } else {
                     countSum.computeIfAbsent(key, k -> new double[2])[0] = s.value;
                 }
+                continue;
+            }
+            if (!Double.isFinite(s.value)) {
+                warnings.accept(ImportProblem.warning("invalid-value", source, lineNo + ":1", key(s.name, s.labels)
+                        + ": " + fmt(s.value) + " is not a measurement; series skipped"));
                 continue;
             }
             values.put(key(s.name, s.labels), s.value);
@@ -104,6 +138,7 @@ public final class PrometheusTextParser {
         Map<String, HistogramSummary> histograms = new TreeMap<>();
         Set<String> keys = new HashSet<>(countSum.keySet());
         keys.addAll(buckets.keySet());
+        keys.removeAll(invalid);
         for (String k : keys) {
             double[] cs = countSum.getOrDefault(k, new double[2]);
             histograms.put(k, new HistogramSummary(cs[0], cs[1], buckets.getOrDefault(k, Map.of())));
@@ -234,6 +269,11 @@ public final class PrometheusTextParser {
                     throw error(source, lineNo, 1, "not a number: '" + snippet(s, 0) + "'");
                 }
         }
+    }
+
+    private static String fmt(double v) {
+        return Double.isNaN(v) ? "NaN" : v == Double.POSITIVE_INFINITY ? "+Inf" : v == Double.NEGATIVE_INFINITY ? "-Inf"
+                : Double.toString(v);
     }
 
     private static boolean isNameChar(char c, boolean first) {

@@ -82,7 +82,8 @@ public final class IptablesConnectionCost {
      * @param dump     the ruleset
      * @param clientIp source address outside the cluster (and outside any loadBalancerSourceRanges)
      * @param nodeIp   the node address the connection is sent to
-     * @return one cost per NodePort rule of nat KUBE-NODEPORTS, in chain order
+     * @return one cost per NodePort of nat KUBE-NODEPORTS, in chain order; kube-proxy 1.31+'s
+     *         {@code -d 127.0.0.0/8} localhost rule belongs to the NodePort it precedes, not a NodePort of its own
      */
     public static List<Cost> nodePorts(IptablesDump dump, String clientIp, String nodeIp) {
         List<IptablesRule> nodePorts = dump.rules("nat", "KUBE-NODEPORTS");
@@ -91,13 +92,21 @@ public final class IptablesConnectionCost {
         for (int i = 0; i < nodePorts.size(); i++) {
             IptablesRule r = nodePorts.get(i);
             String dportText = r.option("--dport");
-            if (dportText == null) {
+            if (dportText == null || isLoopback(r.option("-d"))) {
                 continue;
             }
             String proto = r.option("-p") == null ? "tcp" : r.option("-p");
             int dport = Integer.parseInt(dportText);
             IptablesWalker.Packet packet = new IptablesWalker.Packet(clientIp, false, nodeIp, true, proto, dport);
-            out.add(cost(dump, walker, r.comment(), packet, i, nodePorts.size(), 1));
+            int first = i;
+            long own = 0;
+            for (int j = 0; j < nodePorts.size(); j++) {
+                if (nodePorts.get(j).comment().equals(r.comment())) {
+                    first = Math.min(first, j);
+                    own++;
+                }
+            }
+            out.add(cost(dump, walker, r.comment(), packet, first, nodePorts.size(), own));
         }
         return out;
     }
@@ -137,6 +146,10 @@ public final class IptablesConnectionCost {
             }
         }
         return false;
+    }
+
+    private static boolean isLoopback(String dst) {
+        return dst != null && (dst.startsWith("127.") || dst.equals("::1") || dst.equals("::1/128"));
     }
 
     private static String stripHostMask(String ip) {

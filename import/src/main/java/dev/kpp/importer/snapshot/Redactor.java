@@ -32,6 +32,8 @@ import java.util.Map;
  *       that is never stored, so pseudonyms cannot be reversed or linked across snapshots.</li>
  *   <li>Addresses: numbered in order of appearance, IPv4 in 10.0.0.0/8 and IPv6 in fd00::/8, so
  *       distinct addresses stay distinct and the IP family is kept. CIDRs keep their prefix length.</li>
+ *   <li>Input files: names replaced; their SHA-256 and size are dropped ({@code ""} and 0), since
+ *       either would identify the original file.</li>
  * </ul>
  */
 public final class Redactor {
@@ -68,7 +70,8 @@ public final class Redactor {
         Provenance p = s.provenance();
         List<SourceFile> files = new ArrayList<>();
         for (SourceFile f : p.files()) {
-            files.add(new SourceFile(file(f.path()), f.kind(), f.sha256(), f.bytes(), f.objects()));
+            // the hash and size of an input would link the snapshot to the original file: dropped
+            files.add(new SourceFile(file(f.path()), f.kind(), "", 0, f.objects()));
         }
         List<ObservedMetrics> metrics = new ArrayList<>();
         for (ObservedMetrics m : s.metrics()) {
@@ -79,7 +82,7 @@ public final class Redactor {
             rules.add(new RuleDumpSummary(file(r.source()), r.kind(), r.counts()));
         }
         Provenance rp = new Provenance(p.kppVersion(), p.importedAt(), p.kubeContext().isEmpty() ? "" : "redacted",
-                true, p.partial(), files);
+                true, p.partial(), files, p.kubeServer().isEmpty() ? "" : "redacted", p.kubeServerVersion());
         return new Snapshot(rp, inventory(s.inventory()), metrics, rules, s.skippedKinds());
     }
 
@@ -88,7 +91,7 @@ public final class Redactor {
         List<NodeInfo> nodes = new ArrayList<>(inv.nodes().size());
         for (NodeInfo n : inv.nodes()) {
             nodes.add(new NodeInfo(name("node", n.name()), n.cores(), n.memoryBytes(), n.kernelVersion(), n.osImage(),
-                    n.kubeProxyVersion(), n.kubeletVersion()));
+                    n.kubeProxyVersion(), n.kubeletVersion(), n.pool().isEmpty() ? "" : name("pool", n.pool())));
         }
         List<ServiceInfo> services = new ArrayList<>(inv.services().size());
         for (ServiceInfo s : inv.services()) {

@@ -1,5 +1,7 @@
 package dev.kpp.importer.snapshot;
 
+import dev.kpp.importer.io.OutputException;
+import dev.kpp.importer.io.SafeOutput;
 import dev.kpp.importer.spi.Cancellation;
 import dev.kpp.importer.spi.ImportException;
 
@@ -7,6 +9,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
 
 /**
  * Writes and reads snapshots as one JSON document, streaming in both directions so that a
@@ -18,14 +22,29 @@ public final class SnapshotCodec {
     }
 
     /**
-     * Saves atomically: a temporary file beside the target, then a move over it.
+     * Saves atomically through {@link SafeOutput} (see there): the target is either unchanged or
+     * completely replaced.
      *
      * @param snapshot the snapshot
      * @param target   the file
-     * @throws IOException when writing fails (the target is then unchanged)
+     * @throws OutputException when writing fails (the target is then unchanged)
      */
-    public static void save(Snapshot snapshot, Path target) throws IOException {
-        SnapshotWriter.save(snapshot, target);
+    public static void save(Snapshot snapshot, Path target) throws OutputException {
+        SnapshotWriter.save(snapshot, target, List.of(), System.out);
+    }
+
+    /**
+     * Saves through {@link SafeOutput}, refusing a target that is one of the inputs.
+     *
+     * @param snapshot the snapshot
+     * @param target   the file, or {@code -} for {@code stdout}
+     * @param inputs   the files the snapshot was read from
+     * @param stdout   where {@code -} writes (flushed, not closed)
+     * @throws OutputException when the target may not be written or writing fails (it is then unchanged)
+     */
+    public static void save(Snapshot snapshot, Path target, Collection<Path> inputs, OutputStream stdout)
+            throws OutputException {
+        SnapshotWriter.save(snapshot, target, inputs, stdout);
     }
 
     /** Writes the snapshot as JSON (UTF-8, no indentation) to a stream; the stream is not closed. */

@@ -160,7 +160,7 @@ final class SnapshotReader {
                     "not an ISO-8601 UTC time: '" + text(n, "importedAt") + "'"));
         }
         return new Provenance(text(n, "kppVersion"), at, text(n, "kubeContext"), n.path("redacted").asBoolean(),
-                n.path("partial").asBoolean(), files);
+                n.path("partial").asBoolean(), files, text(n, "kubeServer"), text(n, "kubeServerVersion"));
     }
 
     private static ClusterInventory inventory(JsonParser p, String source, Cancellation cancel)
@@ -203,7 +203,7 @@ final class SnapshotReader {
                             switch (f) {
                                 case "nodes" -> nodes.add(new NodeInfo(text(n, "name"), n.path("cores").asDouble(),
                                         n.path("memoryBytes").asLong(), text(n, "kernelVersion"), text(n, "osImage"),
-                                        text(n, "kubeProxyVersion"), text(n, "kubeletVersion")));
+                                        text(n, "kubeProxyVersion"), text(n, "kubeletVersion"), text(n, "pool")));
                                 case "services" -> services.add(service(n, intern));
                                 default -> slices.add(slice(n, intern));
                             }

@@ -2,6 +2,8 @@ package dev.kpp.importer.snapshot;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.kpp.importer.codec.Parsers;
+import dev.kpp.importer.io.OutputException;
+import dev.kpp.importer.io.SafeOutput;
 import dev.kpp.importer.spi.HistogramSummary;
 import dev.kpp.importer.spi.ObservedMetrics;
 import dev.kpp.importer.spi.RuleDumpSummary;
@@ -21,10 +23,8 @@ import dev.kpp.model.inventory.TrafficPolicy;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -34,31 +34,17 @@ final class SnapshotWriter {
     }
 
     /**
-     * Saves atomically: a temporary file beside the target, then a move over it.
+     * Saves through {@link SafeOutput}: atomically, never over an input or a non-regular file.
      *
      * @param snapshot the snapshot
-     * @param target   the file
-     * @throws IOException when writing fails (the target is then unchanged)
+     * @param target   the file, or {@code -} for {@code stdout}
+     * @param inputs   the files the snapshot was read from (the target may not be one of them)
+     * @param stdout   where {@code -} writes
+     * @throws OutputException when the target may not be written or writing fails (it is then unchanged)
      */
-    static void save(Snapshot snapshot, Path target) throws IOException {
-        Path abs = target.toAbsolutePath();
-        Path dir = abs.getParent();
-        if (dir != null) {
-            Files.createDirectories(dir);
-        }
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
-        try {
-            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-                write(snapshot, out);
-            }
-            try {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+    static void save(Snapshot snapshot, Path target, Collection<Path> inputs, OutputStream stdout)
+            throws OutputException {
+        SafeOutput.write(target, inputs, stdout, out -> write(snapshot, out));
     }
 
     /** Writes the snapshot as JSON (UTF-8, no indentation) to a stream; the stream is not closed. */
@@ -104,6 +90,10 @@ final class SnapshotWriter {
         g.writeStringField("kubeContext", p.kubeContext());
         g.writeBooleanField("redacted", p.redacted());
         g.writeBooleanField("partial", p.partial());
+        if (!p.kubeServer().isEmpty() || !p.kubeServerVersion().isEmpty()) {
+            g.writeStringField("kubeServer", p.kubeServer());
+            g.writeStringField("kubeServerVersion", p.kubeServerVersion());
+        }
         g.writeArrayFieldStart("files");
         for (SourceFile f : p.files()) {
             g.writeStartObject();
@@ -156,6 +146,9 @@ final class SnapshotWriter {
             g.writeStringField("osImage", n.osImage());
             g.writeStringField("kubeProxyVersion", n.kubeProxyVersion());
             g.writeStringField("kubeletVersion", n.kubeletVersion());
+            if (!n.pool().isEmpty()) {
+                g.writeStringField("pool", n.pool());
+            }
             g.writeEndObject();
         }
         g.writeEndArray();

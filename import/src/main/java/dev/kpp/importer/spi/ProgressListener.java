@@ -13,6 +13,12 @@ public interface ProgressListener {
     String ASSEMBLING = "import.progress.assembling";
     /** Message key: writing a snapshot or a generated dump (work is items). */
     String WRITING = "import.progress.writing";
+    /** Message key: connecting to a cluster's API server (detail: the server URL). */
+    String CONNECTING = "import.progress.connecting";
+    /** Message key: listing objects from a cluster (work is objects; detail: the kind of the last page). */
+    String LISTING = "import.progress.listing";
+    /** Message key: scraping kube-proxy metrics through the API server (detail: the node). */
+    String SCRAPING = "import.progress.scraping";
 
     /** A listener that ignores everything. */
     ProgressListener NONE = (done, total, key, detail) -> {
@@ -36,5 +42,14 @@ public interface ProgressListener {
      * @param nodes          Nodes read
      */
     default void counts(long services, long endpointSlices, long nodes) {
+    }
+
+    /**
+     * Reports one kind's progress during a live import, after every page and when the kind
+     * finishes; called right before the {@link #progress} call that sums all kinds.
+     *
+     * @param kind the kind's state
+     */
+    default void kind(KindProgress kind) {
     }
 }

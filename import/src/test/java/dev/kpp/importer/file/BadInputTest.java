@@ -72,8 +72,9 @@ class BadInputTest {
         ImportProblem p = Fixtures.problem(Fixtures.load(scalar), "not-kubernetes");
         assertThat(p.location()).isEqualTo("1:1");
         Path noKind = write("nokind.yaml", "name: x\nvalue: 3\n");
-        ImportProblem w = Fixtures.problem(Fixtures.load(noKind), "missing-kind");
-        assertThat(w.detail()).contains("$");
+        ImportProblem e = Fixtures.problem(Fixtures.load(noKind), "not-kubernetes");
+        assertThat(e.severity()).isEqualTo(ImportProblem.Severity.ERROR);
+        assertThat(e.detail()).contains("$: no 'kind' field");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.kpp.importer.snapshot;
 import dev.kpp.importer.Fixtures;
 import dev.kpp.importer.spi.ImportException;
 import dev.kpp.importer.spi.ImportResult;
+import dev.kpp.importer.spi.SourceFile;
 import dev.kpp.model.inventory.ClusterInventory;
 import dev.kpp.model.plan.InventorySummary;
 import dev.kpp.model.inventory.ServiceInfo;
@@ -113,6 +114,22 @@ class SnapshotTest {
                 .isEqualTo(IptablesStructure.compute(WorkloadBuilder.fromInventory(a, null), o));
         ServiceInfo dual = b.services().stream().filter(x -> x.clusterIPs().size() == 2).findFirst().orElseThrow();
         assertThat(dual.clusterIPs().get(1)).contains(":"); // IP family kept
+    }
+
+    @Test
+    void aRedactedSnapshotKeepsNoHashOrSizeOfItsInputs() throws Exception {
+        Snapshot s = fixtureSnapshot();
+        assertThat(s.provenance().files()).allSatisfy(f -> assertThat(f.bytes()).isPositive());
+        Snapshot red = new Redactor().redact(s);
+        String text = new String(toBytes(red), StandardCharsets.UTF_8);
+        for (SourceFile f : s.provenance().files()) {
+            assertThat(text).doesNotContain(f.sha256()).doesNotContain("\"bytes\":" + f.bytes());
+        }
+        assertThat(red.provenance().files()).allSatisfy(f -> {
+            assertThat(f.sha256()).isEmpty();
+            assertThat(f.bytes()).isZero();
+        }).extracting(SourceFile::objects).isEqualTo(s.provenance().files().stream().map(SourceFile::objects)
+                .toList());
     }
 
     @Test

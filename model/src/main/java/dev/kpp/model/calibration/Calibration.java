@@ -1,151 +1,195 @@
 package dev.kpp.model.calibration;
 
+import dev.kpp.model.cost.Assumptions;
+import dev.kpp.model.cost.CostParameters;
+import dev.kpp.model.cost.Estimate;
+import dev.kpp.model.cost.FamilyParameters;
+import dev.kpp.model.cost.Forms;
+import dev.kpp.model.inventory.ConntrackConfig;
+import dev.kpp.model.inventory.Protocol;
 import dev.kpp.model.inventory.ProxyMode;
+import dev.kpp.model.inventory.ServiceType;
+import dev.kpp.model.inventory.TrafficPolicy;
+import dev.kpp.model.rules.CalicoPolicyStructure;
+import dev.kpp.model.rules.IptablesStructure;
+import dev.kpp.model.rules.ServicePortShape;
+import dev.kpp.model.rules.StructureOptions;
+import dev.kpp.model.rules.Workload;
+import dev.kpp.model.units.KubeVersion;
 
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The calibrated cost models: every parameter is fitted here, at run time, from the benchmark
- * dataset (the embedded one, or any copy passed to {@link #fit}). Three fits:
- * <ol>
- *   <li><b>latency-modern</b> (2021+ data): first-packet round trip of iptables and IPVS against
- *       nftables at the same percentile: {@code t = t_nft + alpha (R - R_nft) + beta_ipvs}.</li>
- *   <li><b>latency-legacy</b> (2019-2020 data): {@code t = base_source + alpha_old R} over the Tigera
- *       and Cilium 1.6 charts (each source has its own application baseline).</li>
- *   <li><b>control plane</b>, one joint fit: sync time {@code t0 + c_mode x objects} per mode, and the
- *       Tigera CPU increases {@code lambda alpha_cpu dR + d(sync)/syncPeriod}.</li>
- * </ol>
- * docs/model.md explains each form, the weights and the data.
+ * The calibrated cost models: every parameter is fitted here, at run time, from the benchmark dataset (the
+ * embedded one, or any copy passed to {@link #fit}). Each family ({@link Families}) compares its candidate forms
+ * by leave-one-out, fits a factor per source where it has several, is validated by leave-one-out and
+ * leave-source-out, and gets a 90% band from its held-out residuals. The result for the cost engine is
+ * {@link #costParameters()}. docs/model.md explains each form, the data and the limits.
  */
 public final class Calibration {
-    /** Report ids. */
-    public static final String LATENCY_MODERN = "latency-modern";
-    public static final String LATENCY_LEGACY = "latency-legacy";
-    public static final String SYNC_IPTABLES = "sync-iptables";
-    public static final String SYNC_IPVS = "sync-ipvs";
-    public static final String SYNC_NFTABLES = "sync-nftables";
-    public static final String CPU = "cpu";
+    /** Report ids (the families of {@link Forms} and the structural checks). */
+    public static final String LATENCY_MODERN = Forms.LATENCY_MODERN;
+    public static final String LATENCY_LEGACY = Forms.LATENCY_LEGACY;
+    public static final String SYNC_IPTABLES = Forms.SYNC_IPTABLES;
+    public static final String SYNC_IPVS = Forms.SYNC_IPVS;
+    public static final String SYNC_NFTABLES = Forms.SYNC_NFTABLES;
+    public static final String CPU = Forms.CPU;
     public static final String STRUCTURE = "structure-iptables";
+    public static final String STRUCTURE_RULES = "structure-rules";
 
-    /** Source weights (docs/model.md, "How sources are weighed"). */
-    static final double STRONG = 1.0;
-    static final double MEDIUM = 0.5;
-    static final double WEAK = 0.1;
-
-    /** Versions assumed for the benchmark setups (docs/model.md). */
-    static final String V_2019 = "1.15";
-    static final String V_NFT_BLOG = "1.31";
-    static final String V_SEED = "1.26";
-    static final String V_NFTLB = "1.19";
-
-    /** z for a two-sided 90% interval. */
-    static final double Z90 = 1.645;
+    /** Families with fewer rows than this are marked low confidence ({@code few-rows}). */
+    public static final int MIN_ROWS_FOR_HIGH = 5;
+    /** Median leave-source-out factor error above which a family's sources disagree too much for high confidence. */
+    public static final double MAX_LSO_FOR_HIGH = 2.0;
+    /**
+     * Reason code of a used row that alone determines a parameter (the iptables restart factor, a source's own
+     * parameter): its held-out prediction rests on the parameter's prior, so form choice, bands and coverage leave
+     * it out (its figures are still reported).
+     */
+    public static final String SOLE_SUPPORT = "sole-support";
+    /**
+     * Prior spread of the source factors: a setup's hardware, kernel and method are taken to scale a cost by up to
+     * about 3x at one standard deviation (assumption {@code source-factor-spread}; the fitted factors are printed).
+     */
+    public static final double SOURCE_FACTOR_SPREAD = Assumptions.SOURCE_FACTOR_SPREAD.value();
 
     private static volatile Calibration embedded;
 
     private final String origin;
-    private final double[] modern;
-    private final double[] legacy;
-    private final double[] control;
     private final Map<String, FitReport> reports = new LinkedHashMap<>();
-    private final Map<String, Double> bandFactor = new LinkedHashMap<>();
+    private final CostParameters costParameters;
+    private final double fitMillis;
+    private final int coveredRows;
+    private final int coverageRows;
+    private final double betweenSourceSigma;
 
     private Calibration(BenchmarkDataset data) {
+        long start = System.nanoTime();
         this.origin = data.origin();
-        List<ValidationRow> unused = new ArrayList<>();
-        Map<String, List<ValidationRow>> unusedByReport = new LinkedHashMap<>();
-
-        // 1. latency-modern
-        List<Observation> mObs = Observations.modern(data);
-        LogSpaceFitter.Result m = LogSpaceFitter.fit(mObs, Calibration::modernModel, new double[] {15, 10});
-        double[] mLoo = LogSpaceFitter.leaveOneOut(mObs, Calibration::modernModel, new double[] {15, 10});
-        this.modern = m.theta();
-
-        // 2. latency-legacy
-        List<Observation> lObs = Observations.legacy(data);
-        double[] lInit = {50, 1.3, 290};
-        LogSpaceFitter.Result l = LogSpaceFitter.fit(lObs, Calibration::legacyModel, lInit);
-        double[] lLoo = LogSpaceFitter.leaveOneOut(lObs, Calibration::legacyModel, lInit);
-        this.legacy = l.theta();
-
-        // 3. control plane (joint)
-        List<Observation> cObs = Observations.control(data);
-        double[] cInit = {0.1, 15, 15, 15};
-        LogSpaceFitter.Result c = LogSpaceFitter.fit(cObs, Calibration::controlModel, cInit);
-        double[] cLoo = LogSpaceFitter.leaveOneOut(cObs, Calibration::controlModel, cInit);
-        this.control = c.theta();
-
-        UnusedRows.classify(data, mObs, lObs, cObs, unusedByReport);
-
-        List<FittedParameter> mp = List.of(
-                new FittedParameter("alpha", "ns/rule", modern[0], m.standardErrors()[0]),
-                new FittedParameter("beta_ipvs", "us/connection", modern[1], m.standardErrors()[1]));
-        addReport(LATENCY_MODERN, "Added first-packet latency, 2021+ kernels (Kubernetes nftables blog, 2025)",
-                "Services", "ms", mp, mObs, mLoo, modern, Calibration::modernModel, modernCurves(mObs),
-                unusedByReport);
-        List<FittedParameter> lp = List.of(
-                new FittedParameter("alpha_old", "ns/rule", legacy[0], l.standardErrors()[0]),
-                new FittedParameter("base_tigera", "ms", legacy[1], l.standardErrors()[1]),
-                new FittedParameter("base_cilium16", "us", legacy[2], l.standardErrors()[2]));
-        addReport(LATENCY_LEGACY, "Request latency through a Service, 2019-2020 kernels (Tigera 2019, Cilium 1.6)",
-                "Services", "ms or us (as published)", lp, lObs, lLoo, legacy, Calibration::legacyModel,
-                legacyCurves(), unusedByReport);
-        FittedParameter t0 = new FittedParameter("t0", "s/sync", control[0], c.standardErrors()[0]);
-        FittedParameter cIpt = new FittedParameter("c_iptables", "us/restore line", control[1], c.standardErrors()[1]);
-        FittedParameter cIpvs = new FittedParameter("c_ipvs", "us/object", control[2], c.standardErrors()[2]);
-        FittedParameter cNft = new FittedParameter("c_iptables (shared)", "us/object", control[1],
-                c.standardErrors()[1]);
-        FittedParameter aCpu = new FittedParameter("alpha_cpu_old", "ns/rule", control[3], c.standardErrors()[3]);
-        addReport(SYNC_IPTABLES, "iptables sync time: t0 + c x iptables-restore lines", "Services (10 endpoints each)",
-                "s or ms (as published)", List.of(t0, cIpt), subset(cObs, SYNC_IPTABLES),
-                subsetLoo(cObs, cLoo, SYNC_IPTABLES), control, Calibration::controlModel,
-                syncCurves(ProxyMode.IPTABLES, 10, V_SEED), unusedByReport);
-        addReport(SYNC_IPVS, "IPVS sync time: t0 + c x (virtual servers + real servers + ipset entries + rules)",
-                "Services (10 endpoints each)", "s or ms (as published)", List.of(t0, cIpvs),
-                subset(cObs, SYNC_IPVS), subsetLoo(cObs, cLoo, SYNC_IPVS), control, Calibration::controlModel,
-                syncCurves(ProxyMode.IPVS, 10, V_SEED), unusedByReport);
-        addReport(SYNC_NFTABLES, "nftables sync time: t0 + c x (chains + rules + set and map elements); c assumed "
-                + "equal to iptables-restore's per-line cost",
-                "Services (2 endpoints each)", "s or ms (as published)", List.of(t0, cNft),
-                subset(cObs, SYNC_NFTABLES), subsetLoo(cObs, cLoo, SYNC_NFTABLES), control,
-                Calibration::controlModel, syncCurves(ProxyMode.NFTABLES, 2, V_NFT_BLOG), unusedByReport);
-        addReport(CPU, "Node CPU increase: data plane (rules x new connections) + periodic syncs (Tigera 2019)",
-                "Services (10 endpoints each)", "cores", List.of(aCpu, cIpt, cIpvs), subset(cObs, CPU),
-                subsetLoo(cObs, cLoo, CPU), control, Calibration::controlModel, cpuCurves(), unusedByReport);
-        addStructureReport(data, unusedByReport);
-        // A mode's sync cost per object is constrained by its sync rows and by the Tigera CPU rows of the
-        // same mode, so its band is the weighted leave-one-out spread over both (docs/model.md).
-        bandFactor.put(SYNC_IPTABLES, looBand(cObs, cLoo, o -> o.reportId().equals(SYNC_IPTABLES)
-                || o.reportId().equals(CPU) && o.features()[0] == 3));
-        bandFactor.put(SYNC_IPVS, looBand(cObs, cLoo, o -> o.reportId().equals(SYNC_IPVS)
-                || o.reportId().equals(CPU) && o.features()[0] == 4));
-        // nftables has no parameter of its own (see syncPerObjectUs): its band is iptables' band, widened
-        // by its own leave-one-out residuals.
-        bandFactor.put(SYNC_NFTABLES, Math.max(bandFactor.get(SYNC_IPTABLES), looBand(cObs, cLoo,
-                o -> o.reportId().equals(SYNC_NFTABLES))));
-    }
-
-    private static double looBand(List<Observation> obs, double[] loo, java.util.function.Predicate<Observation> in) {
-        double ss = 0;
-        double wsum = 0;
-        for (int i = 0; i < obs.size(); i++) {
-            if (in.test(obs.get(i))) {
-                double r = Math.log(loo[i] / obs.get(i).measured());
-                ss += obs.get(i).weight() * r * r;
-                wsum += obs.get(i).weight();
+        double sigma = Math.log(SOURCE_FACTOR_SPREAD);
+        Map<String, Double> assumptions = Assumptions.defaults();
+        Map<String, FamilyParameters> fitted = new LinkedHashMap<>();
+        List<FamilyFitter.Result> results = new ArrayList<>();
+        Map<String, List<Observation>> checks = new LinkedHashMap<>();
+        for (FamilySpec spec : Families.all()) {
+            CostParameters sofar = new CostParameters(fitted, assumptions);
+            long tb = System.nanoTime();
+            List<Observation> obs = spec.observations(data, sofar);
+            if (Boolean.getBoolean("kpp.calibration.timing")) {
+                System.err.printf("%s observations %.0f ms%n", spec.id, (System.nanoTime() - tb) / 1e6);
+            }
+            if (obs.isEmpty()) {
+                throw new IllegalArgumentException(data.origin() + ": no rows for calibration family '" + spec.id
+                        + "'");
+            }
+            long t = System.nanoTime();
+            FamilyFitter.Result r = FamilyFitter.fit(spec, obs, sigma);
+            if (Boolean.getBoolean("kpp.calibration.timing")) {
+                System.err.printf("%s %.0f ms%n", spec.id, (System.nanoTime() - t) / 1e6);
+            }
+            results.add(r);
+            checks.put(spec.id, spec.checks(data, sofar));
+            fitted.put(spec.id, parameters(r, 1.0, Estimate.Confidence.HIGH, ""));
+        }
+        // between-source spread: how much worse out-of-source predictions are than out-of-row ones, the median over
+        // the families that have several sources (robust to one family whose sources disagree wildly)
+        List<Double> spreads = new ArrayList<>();
+        for (FamilyFitter.Result r : results) {
+            if (r.sources().size() >= 2) {
+                double lso = FamilyFitter.rmsLog(r.chosen().lso, r.obs());
+                double loo = FamilyFitter.rmsLog(r.chosen().loo, r.obs());
+                if (!Double.isNaN(lso) && !Double.isNaN(loo)) {
+                    spreads.add(Math.sqrt(Math.max(0, lso * lso - loo * loo)));
+                }
             }
         }
-        return wsum > 0 ? Math.exp(Z90 * Math.sqrt(ss / wsum)) : 1.0;
+        this.betweenSourceSigma = spreads.isEmpty() ? Math.log(SOURCE_FACTOR_SPREAD)
+                : FamilyFitter.median(spreads.stream().mapToDouble(Double::doubleValue).toArray());
+
+        Set<String> used = new HashSet<>();
+        for (FamilyFitter.Result r : results) {
+            for (Observation o : r.obs()) {
+                used.add(o.point().id());
+            }
+        }
+        Map<String, List<ValidationRow>> structural = new LinkedHashMap<>();
+        structural.put(STRUCTURE, structureIptablesRows(data, used));
+        structural.put(STRUCTURE_RULES, structureRulesRows(data, used));
+        Map<String, List<ValidationRow>> unused = new LinkedHashMap<>();
+        for (Map.Entry<String, List<Observation>> e : checks.entrySet()) {
+            FamilyFitter.Result r = results.stream().filter(x -> x.spec().id.equals(e.getKey())).findFirst()
+                    .orElseThrow();
+            for (Observation o : e.getValue()) {
+                int s = r.sources().indexOf(o.source());
+                double pred = r.chosen().fit.predict(r.chosen().form.model(), o, r.sourceOf() != null
+                        && r.chosen().fit.sourceFactors().length > Math.max(0, s) ? s : -1);
+                UnusedRows.Reason why = UnusedRows.reason(o.point());
+                unused.computeIfAbsent(e.getKey(), x -> new ArrayList<>()).add(new ValidationRow(o.point().id(),
+                        o.conditions(), o.x(), o.measured(), pred, Double.NaN,
+                        LogSpaceFitter.factorError(pred, o.measured()), Double.NaN, false, why.note(), Double.NaN,
+                        Double.NaN, o.source(), why.code(), false));
+                used.add(o.point().id());
+            }
+        }
+        for (BenchmarkPoint p : data.points()) {
+            if (used.contains(p.id())) {
+                continue;
+            }
+            UnusedRows.Reason why = UnusedRows.reason(p);
+            unused.computeIfAbsent(why.family(), x -> new ArrayList<>()).add(new ValidationRow(p.id(),
+                    p.kernelOrVersion(), p.services().orElse(Double.NaN), p.value(), Double.NaN, Double.NaN,
+                    Double.NaN, Double.NaN, false, why.note(), Double.NaN, Double.NaN, SourceKeys.of(p), why.code(),
+                    false));
+        }
+
+        int covered = 0;
+        int rows = 0;
+        for (FamilyFitter.Result r : results) {
+            FamilyFitter.FormResult c = r.chosen();
+            double[] lsoKept = FamilyFitter.masked(c.lso, c.soleSupport);
+            double[] looKept = FamilyFitter.masked(c.loo, c.soleSupport);
+            double sigmaBand = r.sources().size() >= 2 && !Double.isNaN(FamilyFitter.rmsLog(lsoKept, r.obs()))
+                    ? FamilyFitter.rmsLog(lsoKept, r.obs())
+                    : Math.hypot(FamilyFitter.rmsLog(looKept, r.obs()), betweenSourceSigma);
+            double band = Math.exp(FamilyFitter.Z90 * sigmaBand);
+            Estimate.Confidence conf = Estimate.Confidence.HIGH;
+            String reason = "";
+            if (r.obs().size() < MIN_ROWS_FOR_HIGH) {
+                conf = Estimate.Confidence.LOW;
+                reason = "few-rows";
+            } else if (r.sources().size() < 2) {
+                conf = Estimate.Confidence.LOW;
+                reason = "one-source";
+            } else if (FamilyFitter.median(FamilyFitter.factors(c.lso, r.obs())) > MAX_LSO_FOR_HIGH) {
+                conf = Estimate.Confidence.LOW;
+                reason = "sources-disagree";
+            }
+            fitted.put(r.spec().id, parameters(r, band, conf, reason));
+            int[] cov = FamilyFitter.coverage(looKept, r.obs());
+            covered += cov[0];
+            rows += cov[1];
+            reports.put(r.spec().id, report(r, band, conf, reason, unused.getOrDefault(r.spec().id, List.of())));
+        }
+        for (Map.Entry<String, List<ValidationRow>> e : structural.entrySet()) {
+            List<ValidationRow> rs = new ArrayList<>(e.getValue());
+            rs.addAll(unused.getOrDefault(e.getKey(), List.of()));
+            reports.put(e.getKey(), structuralReport(e.getKey(), rs));
+        }
+        this.coveredRows = covered;
+        this.coverageRows = rows;
+        this.costParameters = new CostParameters(fitted, assumptions);
+        this.fitMillis = (System.nanoTime() - start) / 1e6;
     }
-
-
 
     /** @return the calibration fitted to the embedded dataset (computed once, then cached) */
     public static Calibration embedded() {
@@ -172,7 +216,7 @@ public final class Calibration {
         return origin;
     }
 
-    /** @return every report, fitted models first */
+    /** @return every report, fitted families first, then the structural checks */
     public List<FitReport> reports() {
         return List.copyOf(reports.values());
     }
@@ -182,257 +226,253 @@ public final class Calibration {
         return Optional.ofNullable(reports.get(id));
     }
 
-    /**
-     * @return the multiplicative half-width of the 90% prediction interval of a report:
-     *         {@code exp(1.645 x weighted RMS of leave-one-out log residuals)}
-     */
+    /** @return the fitted parameters the cost engine uses */
+    public CostParameters costParameters() {
+        return costParameters;
+    }
+
+    /** @return the multiplicative half-width of a family's 90% prediction interval (1 for structural checks) */
     public double bandFactor(String reportId) {
-        return bandFactor.getOrDefault(reportId, 1.0);
+        FitReport r = reports.get(reportId);
+        return r == null ? 1.0 : r.bandFactor90();
     }
 
-    /** @return per-rule latency on 2021+ kernels, ns */
-    public double alphaModernNs() {
-        return modern[0];
+    /** @return a fitted parameter of a family's chosen form */
+    public double parameter(String family, String name) {
+        return costParameters.family(family).get(name);
     }
 
-    /** @return IPVS's extra fixed latency per new connection on 2021+ kernels, us */
-    public double betaIpvsUs() {
-        return modern[1];
+    /** @return wall time of the whole fit, ms (reported by {@code kpp calibrate}) */
+    public double fitMillis() {
+        return fitMillis;
     }
 
-    /** @return per-rule latency on 2019-2020 kernels, ns */
-    public double alphaLegacyNs() {
-        return legacy[0];
+    /** @return used rows over all fitted families */
+    public int rowsUsed() {
+        return reports.values().stream().filter(r -> !r.structural()).mapToInt(r -> r.usedRows().size()).sum();
     }
 
-    /** @return fixed overhead of one sync, s */
-    public double syncFixedSeconds() {
-        return control[0];
+    /** @return share of used rows, over all fitted families, inside their leave-one-out 90% band */
+    public double looCoverage() {
+        return coverageRows == 0 ? Double.NaN : coveredRows / (double) coverageRows;
     }
 
-    /**
-     * @return sync cost per object for a mode, us. eBPF uses IPVS's (both program one kernel object per
-     *         call); nftables uses iptables-restore's per-line cost (both send one netlink batch), because
-     *         the dataset holds no full-sync measurement of a released nftables mode (docs/model.md).
-     */
-    public double syncPerObjectUs(ProxyMode mode) {
-        return switch (mode) {
-            case IPTABLES, NFTABLES -> control[1];
-            case IPVS, EBPF -> control[2];
-        };
+    /** @return the between-source log spread used to widen one-source bands */
+    public double betweenSourceSigma() {
+        return betweenSourceSigma;
     }
 
-    /** @return per-rule CPU on 2019-2020 kernels, ns */
-    public double alphaCpuLegacyNs() {
-        return control[3];
+    /** Fits one family alone on a dataset, with earlier families taken from {@code context} (tests). */
+    static FamilyFitter.Result fitFamily(String id, BenchmarkDataset data, CostParameters context) {
+        FamilySpec spec = Families.all().stream().filter(f -> f.id.equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no family " + id));
+        return FamilyFitter.fit(spec, spec.observations(data, context), Math.log(SOURCE_FACTOR_SPREAD));
     }
 
-    /** @return report id of a mode's sync model */
-    public static String syncReport(ProxyMode mode) {
-        return switch (mode) {
-            case IPTABLES -> SYNC_IPTABLES;
-            case IPVS, EBPF -> SYNC_IPVS;
-            case NFTABLES -> SYNC_NFTABLES;
-        };
-    }
+    // ---------------------------------------------------------------- reports
 
-    // ---------------------------------------------------------------- models
-
-    /** features: {t_nft ms, R, R_nft, isIpvs}; theta: {alpha ns, beta us}. */
-    static double modernModel(Observation o, double[] t) {
-        double[] f = o.features();
-        return f[0] + t[0] * (f[1] - f[2]) * 1e-6 + f[3] * t[1] * 1e-3;
-    }
-
-    /** features: {R, source (0 Tigera ms, 1 Cilium us)}; theta: {alpha ns, base_tigera ms, base_cilium us}. */
-    static double legacyModel(Observation o, double[] t) {
-        double[] f = o.features();
-        return f[1] == 0 ? t[1] + t[0] * f[0] * 1e-6 : t[2] + t[0] * f[0] * 1e-3;
-    }
-
-    /**
-     * features: {kind, a, b, unitScale, lambda}; kind 0..2 = sync of iptables/ipvs/nftables with a = objects
-     * (value in seconds x unitScale); kind 3/4 = CPU increase of iptables/ipvs with a = dObjects, b = dRules.
-     * theta: {t0 s, c_ipt us (also nftables), c_ipvs us, alpha_cpu ns}. The 30 s divisor is the Tigera
-     * setup's periodic full resync ("kube-proxy reprograms the kernel with all services at 30-second intervals").
-     */
-    static double controlModel(Observation o, double[] t) {
-        double[] f = o.features();
-        int kind = (int) f[0];
-        if (kind <= 2) {
-            double c = kind == 1 ? t[2] : t[1];
-            return (t[0] + c * f[1] * 1e-6) * f[3];
+    private static FamilyParameters parameters(FamilyFitter.Result r, double band, Estimate.Confidence conf,
+                                               String reason) {
+        FamilyFitter.FormResult c = r.chosen();
+        Map<String, Double> values = new LinkedHashMap<>();
+        for (int i = 0; i < c.form.names().size(); i++) {
+            values.put(c.form.names().get(i), c.fit.theta()[i]);
         }
-        double c = kind == 3 ? t[1] : t[2];
-        return f[4] * t[3] * f[2] * 1e-9 + c * f[1] * 1e-6 / 30.0;
+        values.putAll(c.form.fixed());
+        List<String> basis = r.obs().stream().map(o -> o.point().id()).toList();
+        double min = r.obs().stream().mapToDouble(o -> o.point().services().orElse(Double.NaN))
+                .filter(x -> !Double.isNaN(x)).min().orElse(Double.NaN);
+        double max = r.obs().stream().mapToDouble(o -> o.point().services().orElse(Double.NaN))
+                .filter(x -> !Double.isNaN(x)).max().orElse(Double.NaN);
+        return new FamilyParameters(r.spec().id, c.form.id(), values, band, conf, reason, basis, min, max);
     }
 
-    // ---------------------------------------------------------------- reports and curves
-
-    private void addReport(String id, String title, String xLabel, String unit, List<FittedParameter> params,
-                           List<Observation> obs, double[] loo, double[] theta, LogSpaceFitter.Model model,
-                           List<CurveSeries> curves, Map<String, List<ValidationRow>> unused) {
+    private FitReport report(FamilyFitter.Result r, double band, Estimate.Confidence conf, String reason,
+                             List<ValidationRow> unused) {
+        FamilyFitter.FormResult c = r.chosen();
+        List<Observation> obs = r.obs();
+        double[] in = FamilyFitter.factors(c.inSample, obs);
+        double[] loo = FamilyFitter.factors(c.loo, obs);
+        double[] lso = FamilyFitter.factors(c.lso, obs);
+        int[] cov = FamilyFitter.coverage(FamilyFitter.masked(c.loo, c.soleSupport), obs);
+        int[] lsoCov = FamilyFitter.coverage(FamilyFitter.masked(c.lso, c.soleSupport), obs);
+        double looSs = 0;
+        int looN = 0;
+        double[] res = new double[obs.size()];
+        for (int i = 0; i < obs.size(); i++) {
+            res[i] = Math.log(obs.get(i).measured() / c.loo[i]);
+            if (!c.soleSupport[i]) {
+                looSs += res[i] * res[i];
+                looN++;
+            }
+        }
         List<ValidationRow> rows = new ArrayList<>();
-        double[] inFactors = new double[obs.size()];
-        double[] looFactors = new double[obs.size()];
-        double ss = 0;
-        double wsum = 0;
         for (int i = 0; i < obs.size(); i++) {
             Observation o = obs.get(i);
-            double pred = model.predict(o, theta);
-            inFactors[i] = LogSpaceFitter.factorError(pred, o.measured());
-            looFactors[i] = LogSpaceFitter.factorError(loo[i], o.measured());
-            double r = Math.log(loo[i] / o.measured());
-            ss += o.weight() * r * r;
-            wsum += o.weight();
-            rows.add(new ValidationRow(o.point().id(), o.conditions(), o.x(), o.measured(), pred, loo[i],
-                    inFactors[i], looFactors[i], true, o.series()));
+            boolean sole = c.soleSupport[i];
+            double others = sole ? looSs : looSs - res[i] * res[i];
+            int othersN = sole ? looN : looN - 1;
+            double sigmaOthers = othersN > 0 ? Math.sqrt(others / othersN) : Double.NaN;
+            boolean inBand = Math.abs(res[i]) <= FamilyFitter.Z90 * sigmaOthers + 1e-12;
+            rows.add(new ValidationRow(o.point().id(), o.conditions(), o.x(), o.measured(), c.inSample[i], c.loo[i],
+                    in[i], loo[i], true, o.series(), c.lso[i], lso[i], o.source(), sole ? SOLE_SUPPORT : "",
+                    inBand));
         }
-        rows.addAll(unused.getOrDefault(id, List.of()));
-        double sigma = wsum > 0 ? Math.sqrt(ss / wsum) : 0;
-        bandFactor.put(id, Math.exp(Z90 * sigma));
-        reports.put(id, new FitReport(id, title, xLabel, unit, params, rows, median(inFactors), max(inFactors),
-                median(looFactors), max(looFactors), curves));
+        rows.addAll(unused);
+        List<FittedParameter> params = new ArrayList<>();
+        for (int i = 0; i < c.form.names().size(); i++) {
+            params.add(new FittedParameter(c.form.names().get(i), c.form.units().get(i), c.fit.theta()[i],
+                    c.fit.standardErrors()[i]));
+        }
+        for (Map.Entry<String, Double> e : new java.util.TreeMap<>(c.form.fixed()).entrySet()) {
+            params.add(new FittedParameter(e.getKey(), "pooled", e.getValue(), Double.NaN));
+        }
+        List<FormScore> forms = new ArrayList<>();
+        for (FamilyFitter.FormResult f : r.candidates()) {
+            forms.add(new FormScore(f.form.id(), f.form.names().size(),
+                    FamilyFitter.median(FamilyFitter.factors(f.inSample, obs)), f.looMedian, f.looRmsLog, f == c));
+        }
+        List<SourceFactor> factors = new ArrayList<>();
+        for (int s = 0; s < r.sources().size(); s++) {
+            final int ss = s;
+            int n = (int) java.util.stream.IntStream.range(0, obs.size()).filter(i -> r.sourceOf()[i] == ss).count();
+            double f = c.fit.sourceFactors().length > s ? c.fit.sourceFactors()[s] : 1.0;
+            factors.add(new SourceFactor(r.sources().get(s), n, f));
+        }
+        return new FitReport(r.spec().id, r.spec().title, r.spec().xLabel, r.spec().unit, params, rows,
+                FamilyFitter.median(in), FamilyFitter.max(in), FamilyFitter.median(loo), FamilyFitter.max(loo),
+                curves(r), c.form.id(), forms, FamilyFitter.median(lso), FamilyFitter.max(lso), band,
+                cov[1] == 0 ? Double.NaN : cov[0] / (double) cov[1],
+                lsoCov[1] == 0 ? Double.NaN : lsoCov[0] / (double) lsoCov[1], r.sources().size(),
+                conf.id(), reason, factors);
     }
 
-    private void addStructureReport(BenchmarkDataset data, Map<String, List<ValidationRow>> unused) {
+    /** Fitted values through each series' rows, in x order (what the window draws behind the points). */
+    private static List<CurveSeries> curves(FamilyFitter.Result r) {
+        Map<String, List<int[]>> bySeries = new LinkedHashMap<>();
+        for (int i = 0; i < r.obs().size(); i++) {
+            bySeries.computeIfAbsent(r.obs().get(i).series(), x -> new ArrayList<>()).add(new int[] {i});
+        }
+        List<CurveSeries> out = new ArrayList<>();
+        for (Map.Entry<String, List<int[]>> e : bySeries.entrySet()) {
+            List<int[]> idx = new ArrayList<>(e.getValue());
+            idx.sort(Comparator.comparingDouble(a -> r.obs().get(a[0]).x()));
+            double[] xs = new double[idx.size()];
+            double[] ys = new double[idx.size()];
+            for (int j = 0; j < idx.size(); j++) {
+                xs[j] = r.obs().get(idx.get(j)[0]).x();
+                ys[j] = r.chosen().inSample[idx.get(j)[0]];
+            }
+            out.add(new CurveSeries(e.getKey() + " (fit)", xs, ys));
+        }
+        return out;
+    }
+
+    private static FitReport structuralReport(String id, List<ValidationRow> rows) {
+        double[] f = rows.stream().filter(ValidationRow::used).mapToDouble(ValidationRow::factorError).toArray();
+        String title = id.equals(STRUCTURE) ? "Rules per new connection (structural, not fitted)"
+                : "Rule counts and defaults (structural, not fitted)";
+        return new FitReport(id, title, "Services", "rules", List.of(), rows, FamilyFitter.median(f),
+                FamilyFitter.max(f), FamilyFitter.median(f), FamilyFitter.max(f), List.of(), "structural", List.of(),
+                Double.NaN, Double.NaN, 1.0, Double.NaN, Double.NaN, (int) rows.stream().filter(ValidationRow::used)
+                .map(ValidationRow::source).distinct().count(), Estimate.Confidence.EXACT.id(), "", List.of());
+    }
+
+    private static ValidationRow check(BenchmarkPoint p, String conditions, double predicted, String note) {
+        double f = LogSpaceFitter.factorError(Math.max(predicted, 1e-12), p.value());
+        return new ValidationRow(p.id(), conditions, p.services().orElse(Double.NaN), p.value(), predicted, predicted,
+                f, f, true, note, Double.NaN, Double.NaN, SourceKeys.of(p), "", f <= 1.5);
+    }
+
+    /** Tigera's rules-per-connection chart against the structural worst case. */
+    private static List<ValidationRow> structureIptablesRows(BenchmarkDataset data, Set<String> used) {
         List<ValidationRow> rows = new ArrayList<>();
-        List<Double> factors = new ArrayList<>();
         for (BenchmarkPoint p : data.points()) {
-            if (!UnusedRows.isStructureRow(p)) {
+            boolean chart = p.metric().equals("avg_rules_executed_per_connection") && p.mode().equals("iptables");
+            if (!(chart || p.metric().equals("rules_executed_per_new_connection")) || !p.services().isPresent()) {
                 continue;
             }
-            long s = (long) p.services().orElseThrow();
-            int e = (int) p.endpointsPerService().orElse(10);
-            double pred = Features.structure(ProxyMode.IPTABLES, s, e, V_2019, false).clusterIp().worst();
-            double f = LogSpaceFitter.factorError(pred, p.value());
-            factors.add(f);
-            rows.add(new ValidationRow(p.id(), String.format(Locale.ROOT, "%,d services x %d endpoints, kube-proxy %s "
-                    + "(2 KUBE-SERVICES rules per ClusterIP); worst case", s, e, V_2019), s, p.value(), pred, pred, f,
-                    f, true, "Tigera chart vs structural worst case"));
+            Conditions c = new Conditions(p);
+            long s = c.servicesRequired();
+            int e = c.endpointsPerService();
+            KubeVersion v = c.version();
+            double pred = Features.structure(ProxyMode.IPTABLES, s, e, v, false).clusterIp().worst();
+            rows.add(check(p, String.format(Locale.ROOT, "%,d Services x %d endpoints, kube-proxy %s; worst case%s", s,
+                    e, v, c.assumed().isEmpty() ? "" : "; " + c.assumed()), pred, "Tigera chart vs structural worst case"));
+            used.add(p.id());
         }
-        rows.addAll(unused.getOrDefault(STRUCTURE, List.of()));
-        double[] fa = factors.stream().mapToDouble(Double::doubleValue).toArray();
-        double[] xs = logGrid(10, 100_000, 25);
-        double[] ys = new double[xs.length];
-        for (int i = 0; i < xs.length; i++) {
-            ys[i] = Features.structure(ProxyMode.IPTABLES, Math.round(xs[i]), 10, V_2019, false).clusterIp().worst();
-        }
-        reports.put(STRUCTURE, new FitReport(STRUCTURE, "Rules per new connection (structural, not fitted)",
-                "Services (10 endpoints each)", "rules", List.of(), rows, median(fa), max(fa), median(fa), max(fa),
-                List.of(new CurveSeries("iptables worst case, pre-1.21 layout", xs, ys))));
+        return rows;
     }
 
-    private static List<Observation> subset(List<Observation> obs, String reportId) {
-        return obs.stream().filter(o -> o.reportId().equals(reportId)).toList();
-    }
+    private static final Pattern EXT_IPS = Pattern.compile("(\\d+) externalIP");
+    private static final Pattern LB_IPS = Pattern.compile("(\\d+) LB ingress IP");
+    private static final Pattern PODS = Pattern.compile("(\\d+) pods/node");
+    private static final Pattern POLICIES = Pattern.compile("(\\d+) network policies per pod");
 
-    private static double[] subsetLoo(List<Observation> obs, double[] loo, String reportId) {
-        List<Double> out = new ArrayList<>();
-        for (int i = 0; i < obs.size(); i++) {
-            if (obs.get(i).reportId().equals(reportId)) {
-                out.add(loo[i]);
-            }
-        }
-        return out.stream().mapToDouble(Double::doubleValue).toArray();
-    }
-
-    private List<CurveSeries> modernCurves(List<Observation> obs) {
-        List<CurveSeries> out = new ArrayList<>();
-        double[] xs = logGrid(100, 100_000, 20);
-        double rNft = Features.rulesMean(ProxyMode.NFTABLES, 5000, 2, V_NFT_BLOG);
-        for (String q : new String[] {"p50", "p99"}) {
-            double qv = q.equals("p50") ? 0.5 : 0.99;
-            double tNft = obs.stream().filter(o -> o.series().endsWith(q)).mapToDouble(o -> o.features()[0]).average()
-                    .orElse(Double.NaN);
-            for (ProxyMode mode : new ProxyMode[] {ProxyMode.IPTABLES, ProxyMode.IPVS}) {
-                double[] ys = new double[xs.length];
-                for (int i = 0; i < xs.length; i++) {
-                    double r = Features.rulesQuantile(mode, Math.round(xs[i]), 2, V_NFT_BLOG, qv);
-                    ys[i] = modernModel(new Observation(LATENCY_MODERN, dummy(), 1, new double[] {tNft, r, rNft,
-                        mode == ProxyMode.IPVS ? 1 : 0}, 1, xs[i], "", ""), modern);
+    /** kube-proxy's own rule counts (TestNumberIptablesRules), conntrack and map defaults, Calico's rules. */
+    private static List<ValidationRow> structureRulesRows(BenchmarkDataset data, Set<String> used) {
+        List<ValidationRow> rows = new ArrayList<>();
+        for (BenchmarkPoint p : data.points()) {
+            String m = p.metric();
+            if (m.startsWith("nat_rules_generated_") && p.services().isPresent()) {
+                Conditions c = new Conditions(p);
+                long s = c.servicesRequired();
+                int e = p.endpointsPerService().isPresent() ? (int) p.endpointsPerService().getAsDouble()
+                        : c.endpointsPerService();
+                KubeVersion v = c.version();
+                boolean lb = m.endsWith("LoadBalancer");
+                int ext = lb ? group(EXT_IPS, p.notes(), 0) : 0;
+                int lbIps = lb ? group(LB_IPS, p.notes(), 0) : 0;
+                int ranges = lb && p.notes().contains("sourceRanges") ? 1 : 0;
+                ServicePortShape shape = new ServicePortShape(lb ? ServiceType.LOAD_BALANCER : ServiceType.CLUSTER_IP,
+                        Protocol.TCP, lb, ext, lbIps, ranges, TrafficPolicy.CLUSTER, TrafficPolicy.CLUSTER, false, e, 0,
+                        false);
+                Map<ServicePortShape, Long> shapes = new LinkedHashMap<>();
+                if (s > 0) {
+                    shapes.put(shape, s);
                 }
-                out.add(new CurveSeries(mode.id() + " " + q, xs, ys));
+                double pred = IptablesStructure.compute(Workload.of(shapes, 0, 0, 0, ""),
+                        StructureOptions.forVersion(v)).count("nat");
+                rows.add(check(p, String.format(Locale.ROOT, "%,d %s Services x %d endpoints, kube-proxy %s (the test's "
+                        + "template: %d external IP, %d LB IP, %d source range)", s, lb ? "LoadBalancer" : "ClusterIP",
+                        e, v, ext, lbIps, ranges), pred, "TestNumberIptablesRules vs structure"));
+                used.add(p.id());
+            } else if (m.equals("kube-proxy_default_nf_conntrack_max_per_core")) {
+                rows.add(check(p, "kube-proxy conntrack.maxPerCore default", ConntrackConfig.defaults().maxPerCore(),
+                        "default kpp uses"));
+                used.add(p.id());
+            } else if (m.equals("kube-proxy_default_nf_conntrack_max_minimum")) {
+                rows.add(check(p, "kube-proxy conntrack.min default", ConntrackConfig.defaults().min(),
+                        "default kpp uses"));
+                used.add(p.id());
+            } else if (m.equals("default_service_lb_map_entries_bpf-lb-map-max")) {
+                rows.add(check(p, "Cilium --bpf-lb-map-max default", StructureOptions.DEFAULT_EBPF_LB_MAP_MAX,
+                        "default kpp uses"));
+                used.add(p.id());
+            } else if (p.mode().equals("calico-iptables-policy") && m.equals("avg_rules_executed_per_connection")
+                    && PODS.matcher(p.notes()).find() && POLICIES.matcher(p.notes()).find()) {
+                int pods = group(PODS, p.notes(), 0);
+                int policies = group(POLICIES, p.notes(), 0);
+                double pred = CalicoPolicyStructure.rulesPerConnection(pods, policies,
+                        CalicoPolicyStructure.DEFAULT_PROLOGUE, CalicoPolicyStructure.DEFAULT_RULES_PER_POLICY);
+                double f = LogSpaceFitter.factorError(pred, p.value());
+                boolean inRange = p.low().isPresent() && p.high().isPresent() && pred >= p.low().getAsDouble()
+                        && pred <= p.high().getAsDouble();
+                rows.add(new ValidationRow(p.id(), String.format(Locale.ROOT, "%d pods/node, %d policies/pod (from the "
+                        + "row's notes); prologue %d and %d rules/policy assumed", pods, policies,
+                        CalicoPolicyStructure.DEFAULT_PROLOGUE, CalicoPolicyStructure.DEFAULT_RULES_PER_POLICY),
+                        p.services().orElse(Double.NaN), p.value(), pred, pred, f, f, true,
+                        "Calico add-on vs the blog's reading (" + p.low().orElse(Double.NaN) + "-"
+                                + p.high().orElse(Double.NaN) + ")", Double.NaN, Double.NaN, SourceKeys.of(p), "",
+                        inRange));
+                used.add(p.id());
             }
         }
-        return out;
+        return rows;
     }
 
-    private List<CurveSeries> legacyCurves() {
-        double[] xs = logGrid(1, 10_000, 20);
-        List<CurveSeries> out = new ArrayList<>();
-        out.add(curve("Tigera iptables (ms)", xs, s -> legacy[1] + legacy[0]
-                * Features.rulesMean(ProxyMode.IPTABLES, s, 10, V_2019) * 1e-6));
-        out.add(curve("Tigera ipvs (ms)", xs, s -> legacy[1] + legacy[0]
-                * Features.rulesMean(ProxyMode.IPVS, s, 10, V_2019) * 1e-6));
-        out.add(curve("Cilium 1.6 iptables NodePort (us)", xs, s -> legacy[2] + legacy[0]
-                * Features.nodePortRulesMean(ProxyMode.IPTABLES, s, 1, V_2019) * 1e-3));
-        return out;
-    }
-
-    private List<CurveSeries> syncCurves(ProxyMode mode, int endpoints, String version) {
-        double[] xs = logGrid(10, 100_000, 20);
-        double c = syncPerObjectUs(mode);
-        List<CurveSeries> out = new ArrayList<>();
-        out.add(curve(mode.id() + " full sync (s)", xs, s -> control[0]
-                + c * Features.fullSyncObjects(mode, s, endpoints, version) * 1e-6));
-        out.add(curve(mode.id() + " partial sync (s)", xs, s -> control[0]
-                + c * Features.partialSyncObjects(mode, s, endpoints, version) * 1e-6));
-        return out;
-    }
-
-    private List<CurveSeries> cpuCurves() {
-        double[] xs = logGrid(10, 100_000, 20);
-        List<CurveSeries> out = new ArrayList<>();
-        for (ProxyMode mode : new ProxyMode[] {ProxyMode.IPTABLES, ProxyMode.IPVS}) {
-            double base = Features.fullSyncObjects(mode, 10, 10, V_2019);
-            double r0 = Features.rulesMean(mode, 10, 10, V_2019);
-            double c = syncPerObjectUs(mode);
-            out.add(curve(mode.id() + " CPU increase (cores)", xs, s -> 1000 * control[3]
-                    * (Features.rulesMean(mode, s, 10, V_2019) - r0) * 1e-9
-                    + c * (Features.fullSyncObjects(mode, s, 10, V_2019) - base) * 1e-6 / 30.0));
-        }
-        return out;
-    }
-
-    private static CurveSeries curve(String label, double[] xs, Function<Long, Double> f) {
-        double[] ys = new double[xs.length];
-        for (int i = 0; i < xs.length; i++) {
-            ys[i] = f.apply(Math.round(xs[i]));
-        }
-        return new CurveSeries(label, xs, ys);
-    }
-
-    private static BenchmarkPoint dummy() {
-        return new BenchmarkPoint("curve", "", "", 0, "", "", "", java.util.OptionalDouble.empty(),
-                java.util.OptionalDouble.empty(), java.util.OptionalDouble.empty(), java.util.OptionalDouble.empty(),
-                java.util.OptionalDouble.empty(), java.util.OptionalDouble.empty(), "", 1, java.util.OptionalDouble
-                .empty(), java.util.OptionalDouble.empty(), "", "", 0);
-    }
-
-    static double[] logGrid(double from, double to, int points) {
-        double[] xs = new double[points];
-        for (int i = 0; i < points; i++) {
-            xs[i] = Math.round(from * Math.pow(to / from, i / (double) (points - 1)));
-        }
-        return xs;
-    }
-
-    static double median(double[] v) {
-        if (v.length == 0) {
-            return Double.NaN;
-        }
-        double[] s = v.clone();
-        Arrays.sort(s);
-        int n = s.length;
-        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
-    }
-
-    static double max(double[] v) {
-        double m = Double.NaN;
-        for (double x : v) {
-            m = Double.isNaN(m) ? x : Math.max(m, x);
-        }
-        return m;
+    private static int group(Pattern p, String text, int fallback) {
+        Matcher m = p.matcher(text);
+        return m.find() ? Integer.parseInt(m.group(1)) : fallback;
     }
 }

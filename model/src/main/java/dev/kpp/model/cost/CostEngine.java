@@ -1,10 +1,9 @@
 package dev.kpp.model.cost;
 
-import dev.kpp.model.calibration.Calibration;
-import dev.kpp.model.calibration.FitReport;
-import dev.kpp.model.calibration.ValidationRow;
 import dev.kpp.model.inventory.ProxyMode;
 import dev.kpp.model.rules.ModeStructure;
+import dev.kpp.model.rules.RuleCountStats;
+import dev.kpp.model.rules.Workload;
 import dev.kpp.model.scenario.ScenarioParams;
 
 import java.util.ArrayList;
@@ -13,137 +12,304 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Turns a mode's structure and a scenario into calibrated costs. Every coefficient comes from
- * {@link Calibration}; the forms are in docs/model.md ("Cost models").
+ * Turns a mode's structure and a scenario into calibrated costs. Every coefficient comes from the fitted
+ * {@link CostParameters}; every form from {@link Forms}; every version and kernel dependence from
+ * {@link KubeProxyReleases} and {@link NftablesKernels}. docs/model.md, section 3.
  */
 public final class CostEngine {
-    /** Kernels before 5.4 use the 2019-2020 per-rule costs (docs/model.md, "Kernel eras"). */
-    public static final int MODERN_KERNEL_MAJOR = 5;
-    public static final int MODERN_KERNEL_MINOR = 4;
-    /** Assumed time one request keeps a keep-alive connection busy (conntrack lifetime), s. */
-    public static final double REQUEST_SECONDS = 0.02;
-    /** Assumed share of connections that end half-closed and linger in CLOSE_WAIT (high end only). */
-    public static final double CLOSE_WAIT_SHARE = 0.01;
-    /** kube-proxy forces a full resync at least this often when it otherwise syncs partially, s. */
-    public static final double FULL_SYNC_INTERVAL_SECONDS = 3600;
-    /** Cilium's default TCP connection-tracking map size (bpf-ct-global-tcp-max). */
-    public static final long CILIUM_CT_TCP_MAX = 524_288;
+    /** Reason codes an estimate may carry besides a family's own. */
+    public static final String REASON_NO_MODE_DATA = "no-mode-data";
+    public static final String REASON_NOT_MEASURED = "not-measured";
 
     private CostEngine() {
     }
 
-    /** @return true when a kernel uses the 2021+ per-rule costs */
-    public static boolean modernKernel(ScenarioParams p) {
-        return p.kernel().atLeast(MODERN_KERNEL_MAJOR, MODERN_KERNEL_MINOR);
+    /** @return true when a kernel uses the 2021+ per-rule costs (kernel 5.4 and later, {@link Assumptions#MODERN_KERNEL}) */
+    public static boolean modernKernel(ScenarioParams p, CostParameters cp) {
+        return p.kernel().asNumber() >= cp.assumption(Assumptions.MODERN_KERNEL.code()) - 1e-9;
     }
 
     /**
      * Computes a mode's costs.
      *
-     * @param s   the mode's structure for the scenario's workload
-     * @param p   the scenario
-     * @param cal the calibration
+     * @param s        the mode's structure for the workload
+     * @param workload the workload (its Services and endpoints size kube-proxy's memory)
+     * @param p        the scenario
+     * @param cp       the fitted parameters
      * @return costs with bands
      */
-    public static ModeCosts costs(ModeStructure s, ScenarioParams p, Calibration cal) {
+    public static ModeCosts costs(ModeStructure s, Workload workload, ScenarioParams p, CostParameters cp) {
         ProxyMode mode = s.mode();
-        boolean modern = modernKernel(p);
-        double rules = s.clusterIp().mean();
+        double services = Math.max(1, workload.servicePorts());
+        boolean modern = modernKernel(p, cp);
+        FamilyParameters lat = cp.family(modern ? Forms.LATENCY_MODERN : Forms.LATENCY_LEGACY);
+        double table = tableRules(s);
 
-        // Added first-packet latency: alpha x rules evaluated (+ IPVS's fixed extra on modern kernels).
-        String latencyReport = modern ? Calibration.LATENCY_MODERN : Calibration.LATENCY_LEGACY;
-        double latencyUs = modern
-                ? cal.alphaModernNs() * rules / 1000.0 + (mode == ProxyMode.IPVS ? cal.betaIpvsUs() : 0)
-                : cal.alphaLegacyNs() * rules / 1000.0;
-        Estimate latencyMs = Estimate.withFactor(latencyUs / 1000.0, cal.bandFactor(latencyReport));
+        // ---- data plane: latency and CPU per new connection
+        Latency l = new Latency(lat, mode, modern, table, services);
+        RuleCountStats ci = s.clusterIp();
+        RuleCountStats np = s.nodePort();
+        Estimate mean = l.ms(ci.mean());
+        Estimate p50 = l.ms(ci.p50());
+        Estimate p90 = l.ms(ci.p90());
+        Estimate p99 = l.ms(ci.p99());
+        Estimate ciFirst = l.ms(ci.first());
+        Estimate ciLast = l.ms(ci.worst());
+        Estimate npFirst = np.worst() == 0 ? Estimate.exact(0) : l.ms(np.first());
+        Estimate npLast = np.worst() == 0 ? Estimate.exact(0) : l.ms(np.worst());
+        Estimate cpuPerConnUs = cpuPerConnectionNs(s, p, cp, modern, table, services).times(1e-3);
+        Estimate dataPlane = cpuPerConnUs.times(p.newConnectionsPerSecond() * 1e-6);
 
-        // Data-plane CPU: new connections x rules x CPU per rule.
-        double lambda = p.newConnectionsPerSecond();
-        double alphaCpu = modern ? cal.alphaModernNs() : cal.alphaCpuLegacyNs();
-        String cpuReport = modern ? Calibration.LATENCY_MODERN : Calibration.CPU;
-        Estimate dataPlane = Estimate.withFactor(lambda * rules * alphaCpu * 1e-9, cal.bandFactor(cpuReport));
-
-        // Sync durations: t0 + c_mode x objects.
-        double t0 = cal.syncFixedSeconds();
-        double c = cal.syncPerObjectUs(mode) * 1e-6;
-        double band = cal.bandFactor(Calibration.syncReport(mode));
-        Estimate full = Estimate.withFactor(t0 + c * s.syncObjectsFull(), band);
-        // IPVS's syncProxyRules walks every Service on every sync, so a sync after one change takes a full walk.
-        Estimate partial = mode == ProxyMode.IPVS ? full : Estimate.withFactor(t0 + c * s.syncObjectsPartial(), band);
-        Estimate cold = Estimate.withFactor(t0 + c * s.syncObjectsColdStart(), band);
-
-        // Control-plane CPU: syncs per second x their duration (one sync loop: at most one core).
-        double[] rates = syncRates(s, p, full.value(), partial.value());
-        Estimate controlPlane = new Estimate(
-                Math.min(1.0, rates[0] * full.value() + rates[1] * partial.value()),
-                Math.min(1.0, rates[0] * full.low() + rates[1] * partial.low()),
-                Math.min(1.0, rates[0] * full.high() + rates[1] * partial.high()));
+        // ---- control plane: sync durations and how often they run
+        Syncs syncs = syncs(s, p, cp, services);
+        Rates rates = rates(s, p, syncs);
+        Estimate controlPlane = capAtOneCore(syncs.full.times(rates.full).plus(syncs.partial.times(rates.partial)));
         Estimate cpu = dataPlane.plus(controlPlane);
 
-        return new ModeCosts(full, partial, cold, cpu, dataPlane.value(), controlPlane.value(), latencyMs,
-                conntrack(mode, p), informing(cal, latencyReport, cpuReport, Calibration.syncReport(mode)));
+        Estimate[] npl = networkProgramming(s, p, cp, syncs, rates, services);
+        Estimate memory = memory(s, workload, cp, services);
+
+        Set<String> ids = new LinkedHashSet<>();
+        for (Estimate e : new Estimate[] {mean, cpu, syncs.full, syncs.partial, npl[0], memory}) {
+            ids.addAll(e.basis());
+        }
+        return new ModeCosts(syncs.full, syncs.partial, syncs.cold, cpu, dataPlane.value(), controlPlane.value(), mean,
+                conntrack(mode, p, cp), new ArrayList<>(ids), syncs.restart, p50, p90, p99, ciFirst, ciLast, npFirst,
+                npLast, cpuPerConnUs, npl[0], npl[1], memory);
     }
 
     /**
-     * Costs of an add-on chain walk (Calico's policy chains) met by every new connection: latency and
-     * data-plane CPU at the same per-rule cost as kube-proxy's rules.
+     * Costs of an add-on chain walk (Calico's policy chains) met by every new connection: latency and data-plane
+     * CPU at the per-rule cost of the kernel era (small chains: no table-size term).
      *
      * @param rulesPerConnection rules the add-on adds to a new connection
      * @return {added latency in ms, CPU in cores}
      */
-    public static Estimate[] addOn(double rulesPerConnection, ScenarioParams p, Calibration cal) {
-        boolean modern = modernKernel(p);
-        String latencyReport = modern ? Calibration.LATENCY_MODERN : Calibration.LATENCY_LEGACY;
-        double alphaLatency = modern ? cal.alphaModernNs() : cal.alphaLegacyNs();
-        double alphaCpu = modern ? cal.alphaModernNs() : cal.alphaCpuLegacyNs();
-        String cpuReport = modern ? Calibration.LATENCY_MODERN : Calibration.CPU;
-        return new Estimate[] {
-            Estimate.withFactor(alphaLatency * rulesPerConnection * 1e-6, cal.bandFactor(latencyReport)),
-            Estimate.withFactor(p.newConnectionsPerSecond() * rulesPerConnection * alphaCpu * 1e-9,
-                    cal.bandFactor(cpuReport))};
+    public static Estimate[] addOn(double rulesPerConnection, ScenarioParams p, CostParameters cp) {
+        boolean modern = modernKernel(p, cp);
+        FamilyParameters lat = cp.family(modern ? Forms.LATENCY_MODERN : Forms.LATENCY_LEGACY);
+        double latNs = Forms.perConnectionNs(lat, rulesPerConnection, 0);
+        double cpuNs;
+        FamilyParameters cpuFam;
+        if (modern) {
+            cpuNs = latNs;
+            cpuFam = lat;
+        } else {
+            cpuFam = cp.family(Forms.CPU);
+            cpuNs = cpuFam.get("alpha_cpu") * rulesPerConnection;
+        }
+        return new Estimate[] {lat.estimate(latNs * 1e-6, Double.NaN),
+            cpuFam.estimate(p.newConnectionsPerSecond() * cpuNs * 1e-9, Double.NaN)};
+    }
+
+    /** Rules in the tables a connection is evaluated against (the table-size term of the per-rule cost). */
+    public static double tableRules(ModeStructure s) {
+        return switch (s.mode()) {
+            case IPTABLES -> s.count("nat") + s.count("filter");
+            case IPVS -> s.rulesTotal(); // the constant set of ipset-matching iptables rules
+            case NFTABLES -> s.breakdown().getOrDefault("rules/base", 0L); // the base chains a connection walks;
+            // the per-Service chains it does not walk are reached through verdict maps
+            case EBPF -> 0; // hash-map lookups; no linear table
+        };
+    }
+
+    /** Latency of a number of rule evaluations for one mode. */
+    private record Latency(FamilyParameters lat, ProxyMode mode, boolean modern, double table, double services) {
+        Estimate ms(double rules) {
+            double ns = Forms.perConnectionNs(lat, rules, table);
+            if (modern && mode == ProxyMode.IPVS) {
+                ns += lat.get("beta_ipvs") * 1000; // IPVS's own per-connection work (us)
+            }
+            Estimate e = lat.estimate(ns * 1e-6, services);
+            return mode == ProxyMode.EBPF ? e.capped(Estimate.Confidence.LOW, REASON_NO_MODE_DATA) : e;
+        }
+    }
+
+    private static Estimate cpuPerConnectionNs(ModeStructure s, ScenarioParams p, CostParameters cp, boolean modern,
+                                               double table, double services) {
+        double rules = s.clusterIp().mean();
+        if (modern) {
+            // at low load the per-rule latency gap is CPU time on the packet path (no 2021+ CPU benchmark exists)
+            FamilyParameters lat = cp.family(Forms.LATENCY_MODERN);
+            Estimate e = lat.estimate(Forms.perConnectionNs(lat, rules, table), services);
+            return s.mode() == ProxyMode.EBPF ? e.capped(Estimate.Confidence.LOW, REASON_NO_MODE_DATA) : e;
+        }
+        FamilyParameters cpu = cp.family(Forms.CPU);
+        FamilyParameters legacy = cp.family(Forms.LATENCY_LEGACY);
+        double growth = Forms.TABLE_GROWTH.equals(legacy.form()) ? 1 + table / legacy.get("n_c") : 1;
+        Estimate e = cpu.estimate(cpu.get("alpha_cpu") * rules * growth, services);
+        return s.mode() == ProxyMode.EBPF ? e.capped(Estimate.Confidence.LOW, REASON_NO_MODE_DATA) : e;
+    }
+
+    /** Sync durations of one mode. */
+    record Syncs(Estimate full, Estimate partial, Estimate cold, Estimate restart) {
+    }
+
+    static Syncs syncs(ModeStructure s, ScenarioParams p, CostParameters cp, double services) {
+        boolean partialCapable = KubeProxyReleases.partialSyncs(s.mode(), p.kubernetesVersion());
+        switch (s.mode()) {
+            case IPTABLES: {
+                FamilyParameters f = cp.family(Forms.SYNC_IPTABLES);
+                Estimate full = f.estimate(Forms.iptablesSyncSeconds(f, s.syncObjectsFull()), services);
+                Estimate partial = partialCapable
+                        ? f.estimate(Forms.iptablesSyncSeconds(f, s.syncObjectsPartial()), services) : full;
+                // a restart saves, compares and replaces every line already in the kernel: c_restart x L on top of a
+                // full sync (fitted on the one restart measurement there is, NEW-031)
+                Estimate restart = f.estimate(Forms.iptablesSyncSeconds(f, s.syncObjectsFull())
+                        + Forms.iptablesRestartExtraSeconds(f.get("c_restart"), s.syncObjectsFull()), services)
+                        .capped(Estimate.Confidence.LOW, "sole-support");
+                return new Syncs(full, partial, full, restart);
+            }
+            case IPVS: {
+                FamilyParameters f = cp.family(Forms.SYNC_IPVS);
+                // every sync walks every Service, ipset and real server in userspace
+                Estimate full = f.estimate(Forms.ipvsSyncSeconds(f.get("t0"), f.get("c"), s.syncObjectsFull()),
+                        services);
+                return new Syncs(full, full, full, full);
+            }
+            case NFTABLES: {
+                FamilyParameters f = cp.family(Forms.SYNC_NFTABLES);
+                boolean fast = NftablesKernels.fastTransactions(p.kernel());
+                double binds = s.count("numgenMaps");
+                Estimate full = f.estimate(Forms.nftablesSyncSeconds(f, fast, s.count("txFlushAdd"), binds), services);
+                Estimate partial = partialCapable
+                        ? f.estimate(Forms.nftablesSyncSeconds(f, fast, s.count("txOneService"), 1), services) : full;
+                Estimate cold = f.estimate(Forms.nftablesSyncSeconds(f, fast, s.count("txCreate"), binds), services);
+                // Before 1.33 a restarted kube-proxy flushes and re-adds everything (kubernetes/kubernetes#130119);
+                // after, no measurement exists: kpp shows the cold-start cost as a conservative figure
+                Estimate restart = KubeProxyReleases.nftablesRestartReconciles(p.kubernetesVersion())
+                        ? cold.capped(Estimate.Confidence.LOW, REASON_NOT_MEASURED) : full;
+                return new Syncs(full, partial, cold, restart);
+            }
+            case EBPF: {
+                FamilyParameters f = cp.family(Forms.SYNC_EBPF);
+                // no periodic rewrite: "full" is writing every map entry, which only the start-up does
+                Estimate all = f.estimate(Forms.ebpfUpdateSeconds(f.get("c_entry"), s.syncObjectsFull()), services);
+                Estimate one = f.estimate(Forms.ebpfUpdateSeconds(f.get("c_entry"), s.syncObjectsPartial()), services);
+                return new Syncs(all, one, all, all.capped(Estimate.Confidence.LOW, REASON_NOT_MEASURED));
+            }
+            default:
+                throw new IllegalStateException(s.mode().toString());
+        }
+    }
+
+    /** Syncs per second of each kind. */
+    record Rates(double full, double partial) {
+        double total() {
+            return full + partial;
+        }
     }
 
     /**
-     * @return {full syncs per second, partial syncs per second}: periodic syncs every syncPeriod and
-     *         event-driven syncs from churn, batched by minSyncPeriod and by the sync's own duration
+     * Periodic syncs ({@link KubeProxyReleases#periodicSyncSeconds}) and event syncs from churn, batched by
+     * minSyncPeriod and by the sync's own duration: {@code c / (1 + c max(minSyncPeriod, t_sync))}. Partial-capable
+     * modes force a full sync every {@link KubeProxyReleases#FULL_SYNC_PERIOD_SECONDS}.
      */
-    static double[] syncRates(ModeStructure s, ScenarioParams p, double fullSeconds, double partialSeconds) {
-        double periodic = 1.0 / p.syncPeriodSeconds();
+    static Rates rates(ModeStructure s, ScenarioParams p, Syncs syncs) {
+        ProxyMode mode = s.mode();
         double churn = p.endpointChangesPerSecond();
-        boolean partialCapable = switch (s.mode()) {
-            case IPTABLES, NFTABLES -> s.count("partialSync") == 1;
-            case IPVS -> false;
-            case EBPF -> true;
+        boolean partialCapable = KubeProxyReleases.partialSyncs(mode, p.kubernetesVersion());
+        double periodic = 1.0 / KubeProxyReleases.periodicSyncSeconds(mode, p.kubernetesVersion(),
+                p.syncPeriodSeconds());
+        if (mode == ProxyMode.EBPF) {
+            return new Rates(0, churn); // the agent updates its maps per event; nothing periodic
+        }
+        double eventSync = partialCapable ? syncs.partial.value() : syncs.full.value();
+        double events = churn / (1 + churn * Math.max(p.minSyncPeriodSeconds(), eventSync));
+        double fullEvery = 1.0 / KubeProxyReleases.FULL_SYNC_PERIOD_SECONDS;
+        if (!partialCapable) {
+            return new Rates(periodic + events, 0);
+        }
+        if (mode == ProxyMode.IPTABLES) {
+            // from 1.25 the periodic sync is the hourly one, and it is full
+            return new Rates(Math.max(periodic, fullEvery), events);
+        }
+        return new Rates(fullEvery, periodic + events); // nftables: partial every syncPeriod, full hourly
+    }
+
+    private static Estimate capAtOneCore(Estimate e) {
+        return new Estimate(Math.min(1.0, e.value()), Math.min(1.0, e.low()), Math.min(1.0, e.high()),
+                e.confidence(), e.reason(), e.basis());
+    }
+
+    /**
+     * Network programming latency p50 and p99 ({@link NetworkProgramming}): the change waits for the sync loop
+     * (cycle max(minSyncPeriod, mean sync), with the loop's utilisation as the chance of waiting) and is applied by
+     * a partial or full sync in the proportion they run. The eBPF agent applies events as they come (no cycle).
+     */
+    static Estimate[] networkProgramming(ModeStructure s, ScenarioParams p, CostParameters cp, Syncs syncs,
+                                         Rates rates, double services) {
+        FamilyParameters f = cp.family(Forms.NETWORK_PROGRAMMING);
+        double nRef = cp.assumption(Assumptions.NPL_REFERENCE_NODES.code());
+        double mu = f.get("mu_ref") * Math.pow(p.nodes() / nRef, f.get("kappa"));
+        double band = f.bandFactor();
+        Estimate[] out = new Estimate[2];
+        double[] qs = {0.5, 0.99};
+        for (int i = 0; i < 2; i++) {
+            double v = nplQuantile(qs[i], s.mode(), p, mu, syncs.partial.value(), syncs.full.value(), rates);
+            double lo = nplQuantile(qs[i], s.mode(), p, mu / band, syncs.partial.low(), syncs.full.low(), rates);
+            double hi = nplQuantile(qs[i], s.mode(), p, mu * band, syncs.partial.high(), syncs.full.high(), rates);
+            Estimate.Confidence c = Estimate.lower(f.confidence(), syncs.full.confidence());
+            String why = f.confidence() == Estimate.Confidence.LOW ? f.reason() : syncs.full.reason();
+            List<String> basis = new ArrayList<>(f.basis());
+            for (String id : syncs.full.basis()) {
+                if (!basis.contains(id)) {
+                    basis.add(id);
+                }
+            }
+            Estimate e = new Estimate(v, Math.min(lo, v), Math.max(hi, v), c, why, basis);
+            out[i] = s.mode() == ProxyMode.EBPF || s.mode() == ProxyMode.IPVS
+                    ? e.capped(Estimate.Confidence.LOW, REASON_NO_MODE_DATA) : e;
+        }
+        return out;
+    }
+
+    private static double nplQuantile(double q, ProxyMode mode, ScenarioParams p, double mu, double partial,
+                                      double full, Rates rates) {
+        if (mode == ProxyMode.EBPF) {
+            return NetworkProgramming.quantile(q, mu, 0, 0, new double[] {partial}, new double[] {1});
+        }
+        double total = rates.total();
+        double fullShare = total > 0 ? rates.full / total : 1;
+        double meanSync = fullShare * full + (1 - fullShare) * partial;
+        double cycle = Math.max(p.minSyncPeriodSeconds(), meanSync);
+        double pWait = Math.min(1.0, total * cycle);
+        if (rates.partial <= 0) {
+            return NetworkProgramming.quantile(q, mu, cycle, pWait, new double[] {full}, new double[] {1});
+        }
+        return NetworkProgramming.quantile(q, mu, cycle, pWait, new double[] {partial, full},
+                new double[] {1 - fullShare, fullShare});
+    }
+
+    /**
+     * Proxy memory: {@code m0 + m_state x (Service ports + endpoints) + m_tx x objects of the largest transaction
+     * the mode builds} (iptables: the full restore input; nftables: the full transaction; IPVS: the ipset restore
+     * and the servers it compares). eBPF: Cilium's agent is not kube-proxy; its state term is shown, low confidence.
+     */
+    static Estimate memory(ModeStructure s, Workload w, CostParameters cp, double services) {
+        FamilyParameters f = cp.family(Forms.MEMORY);
+        double state = w.servicePorts() + w.endpointPorts();
+        double tx = switch (s.mode()) {
+            case IPTABLES -> s.syncObjectsFull();
+            case NFTABLES -> s.count("txFlushAdd");
+            case IPVS -> s.count("ipsetEntries") + s.count("virtualServers") + s.count("realServers");
+            case EBPF -> 0;
         };
-        double syncSeconds = partialCapable ? partialSeconds : fullSeconds;
-        double events = churn / (1 + churn * Math.max(p.minSyncPeriodSeconds(), syncSeconds));
-        if (s.mode() == ProxyMode.EBPF) {
-            return new double[] {0, events}; // the agent updates maps per event; no periodic rewrite
-        }
-        if (partialCapable) {
-            return new double[] {1.0 / FULL_SYNC_INTERVAL_SECONDS, periodic + events};
-        }
-        return new double[] {periodic + events, 0};
+        Estimate e = f.estimate(Forms.memoryMiB(f.get("m0"), f.get("m_state"), f.get("m_tx"), state, tx), services);
+        return s.mode() == ProxyMode.EBPF ? e.capped(Estimate.Confidence.LOW, REASON_NO_MODE_DATA) : e;
     }
 
     /** Conntrack entries of Service connections: each lives for its requests, then TIME_WAIT. */
-    static ConntrackEstimate conntrack(ProxyMode mode, ScenarioParams p) {
+    static ConntrackEstimate conntrack(ProxyMode mode, ScenarioParams p, CostParameters cp) {
         double lambda = p.newConnectionsPerSecond();
-        double life = p.requestsPerConnection() * REQUEST_SECONDS;
+        double life = p.requestsPerConnection() * cp.assumption(Assumptions.REQUEST_SECONDS.code());
         double timeWait = p.conntrack().tcpTimeWaitTimeoutSeconds();
         double entries = lambda * (timeWait + life);
-        double low = lambda * (timeWait / 2 + life);
-        double high = entries + CLOSE_WAIT_SHARE * lambda * p.conntrack().tcpCloseWaitTimeoutSeconds();
-        long max = mode == ProxyMode.EBPF ? CILIUM_CT_TCP_MAX : p.conntrack().conntrackMax(p.coresPerNode());
+        double low = lambda * (timeWait * cp.assumption(Assumptions.TIME_WAIT_REUSE_SHARE.code()) + life);
+        double high = entries + cp.assumption(Assumptions.CLOSE_WAIT_SHARE.code()) * lambda
+                * p.conntrack().tcpCloseWaitTimeoutSeconds();
+        long max = mode == ProxyMode.EBPF ? Math.round(cp.assumption(Assumptions.CILIUM_CT_TCP_MAX.code()))
+                : p.conntrack().conntrackMax(p.coresPerNode());
         return new ConntrackEstimate(Math.round(entries), max, entries / max, Math.round(low), Math.round(high));
-    }
-
-    private static List<String> informing(Calibration cal, String... reportIds) {
-        Set<String> ids = new LinkedHashSet<>();
-        for (String id : reportIds) {
-            cal.report(id).map(FitReport::usedRows).orElse(List.of()).stream().map(ValidationRow::benchmarkId)
-                    .forEach(ids::add);
-        }
-        return new ArrayList<>(ids);
     }
 }

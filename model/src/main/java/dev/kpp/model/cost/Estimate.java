@@ -62,9 +62,24 @@ public record Estimate(double value, double low, double high, Confidence confide
         return new Estimate(value, value / f, value * f);
     }
 
+    /** @return the lower of two confidences (EXACT above HIGH above LOW) */
+    public static Confidence lower(Confidence a, Confidence b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    /** @return true when the confidence is {@link Confidence#LOW} */
+    public boolean isLow() {
+        return confidence == Confidence.LOW;
+    }
+
     /** @return a copy with this confidence, reason and basis */
     public Estimate rated(Confidence c, String why, List<String> rows) {
         return new Estimate(value, low, high, c, why, rows);
+    }
+
+    /** @return a copy whose confidence is at most {@code c} (the reason is replaced when it is lowered) */
+    public Estimate capped(Confidence c, String why) {
+        return c.compareTo(confidence) > 0 ? new Estimate(value, low, high, c, why, basis) : this;
     }
 
     /** @return true when the band has a visible spread */

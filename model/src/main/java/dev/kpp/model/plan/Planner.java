@@ -137,11 +137,12 @@ public final class Planner {
                 params.localDetector(), 1, StructureOptions.DEFAULT_EBPF_LB_MAP_MAX);
         List<ModePrediction> modes = new ArrayList<>();
         for (ModeStructure s : ModeStructures.compute(workload, options)) {
-            modes.add(new ModePrediction(s.mode(), s, CostEngine.costs(s, params, calibration)));
+            modes.add(new ModePrediction(s.mode(), s,
+                    CostEngine.costs(s, workload, params, calibration.costParameters())));
         }
         double calico = CalicoPolicyStructure.rulesPerConnection(params.podsPerNode(), params.policiesPerPod(),
                 CalicoPolicyStructure.DEFAULT_PROLOGUE, CalicoPolicyStructure.DEFAULT_RULES_PER_POLICY);
-        Estimate[] calicoCosts = CostEngine.addOn(calico, params, calibration);
+        Estimate[] calicoCosts = CostEngine.addOn(calico, params, calibration.costParameters());
         return new Prediction(params, workload, modes, calico, calicoCosts[0], calicoCosts[1],
                 warnings(workload, params, modes));
     }

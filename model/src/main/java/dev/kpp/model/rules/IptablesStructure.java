@@ -72,6 +72,14 @@ public final class IptablesStructure {
         // Later kube-proxy ends every KUBE-FW-* chain with a target-less rule ("other traffic to ... will be
         // dropped by KUBE-PROXY-FIREWALL"); the 2022 TestNumberIptablesRules counts (~1.25/1.26) do not have it.
         boolean fwTrailer = layout == IptablesLayout.CURRENT && options.kubeProxyVersion().atLeast(1, 27);
+        // kube-proxy 1.27+ writes the filter KUBE-FIREWALL chain with the "block incoming localnet connections"
+        // rule itself when it serves NodePorts on localhost (kubernetes/kubernetes#114470, KEP-3178; rule seen in
+        // TestOverallIPTablesRules). 1.31+ adds a "-d 127.0.0.0/8 ... -m nfacct" rule before every NodePort rule
+        // (kubernetes/kubernetes#125015; kpp assumes the node's kernel has nfacct, as kube-proxy's images do).
+        boolean kubeFirewall = layout == IptablesLayout.CURRENT && options.localhostNodePorts()
+                && options.kubeProxyVersion().atLeast(1, 27);
+        int nodePortRulesPerPort = layout == IptablesLayout.CURRENT && options.localhostNodePorts()
+                && options.kubeProxyVersion().atLeast(1, 31) ? 2 : 1;
 
         long natServices = 0, natNodePorts = 0, svc = 0, svl = 0, ext = 0, fw = 0, sep = 0, xlb = 0;
         long filterServices = 0, filterExternal = 0, filterNodePorts = 0, filterFirewall = 0, perServiceChains = 0;
@@ -81,7 +89,7 @@ public final class IptablesStructure {
         for (int i = 0; i < perGroup.length; i++) {
             ShapeGroup g = workload.groups().get(i);
             PortRules r = layout == IptablesLayout.CURRENT
-                    ? current(g.shape(), masqRule, options.localDetector(), fwTrailer)
+                    ? current(g.shape(), masqRule, options.localDetector(), fwTrailer, nodePortRulesPerPort)
                     : legacy(g.shape(), masqRule, options.localDetector());
             perGroup[i] = r;
             long n = g.count();
@@ -111,13 +119,14 @@ public final class IptablesStructure {
         long postrouting = layout == IptablesLayout.LEGACY ? 1 : 3;
         long forward = layout == IptablesLayout.LEGACY ? (options.localDetector() ? 4 : 3) : 3;
         long natTopChains = layout == IptablesLayout.LEGACY ? 5 : 4;
-        long filterTopChains = layout == IptablesLayout.LEGACY ? 3 : 5;
+        long filterTopChains = (layout == IptablesLayout.LEGACY ? 3 : 5) + (kubeFirewall ? 1 : 0);
+        long kubeFirewallRules = kubeFirewall ? 1 : 0;
         int filterForwardJumps = layout == IptablesLayout.LEGACY ? 3 : 4;
 
         long kubeServicesLength = natServices + natConstKubeServices;
         long nat = natServices + natConstKubeServices + natNodePorts + svc + svl + ext + fw + sep + xlb + markMasq
                 + markDrop + postrouting;
-        long filter = filterServices + filterExternal + filterNodePorts + filterFirewall + forward;
+        long filter = filterServices + filterExternal + filterNodePorts + filterFirewall + forward + kubeFirewallRules;
 
         // A new forwarded connection walks the filter chains kube-proxy hooks for ctstate NEW. A connection
         // marked for masquerade is accepted by KUBE-FORWARD's mark rule (its 2nd) and goes no further.
@@ -130,7 +139,8 @@ public final class IptablesStructure {
 
         PositionMixture clusterIp = new PositionMixture();
         PositionMixture nodePort = new PositionMixture();
-        int nodePortStep = layout == IptablesLayout.LEGACY ? 2 : 1;
+        // rules one NodePort entry takes in KUBE-NODEPORTS (legacy: MARK + jump; 1.31+: localhost rule + jump)
+        int nodePortStep = layout == IptablesLayout.LEGACY ? 2 : nodePortRulesPerPort;
         for (int i = 0; i < perGroup.length; i++) {
             PortRules r = perGroup[i];
             long n = workload.groups().get(i).count();
@@ -173,6 +183,9 @@ public final class IptablesStructure {
             natBreakdown.put("filter/KUBE-PROXY-FIREWALL", filterFirewall);
         }
         natBreakdown.put("filter/KUBE-FORWARD", forward);
+        if (kubeFirewall) {
+            natBreakdown.put("filter/KUBE-FIREWALL", kubeFirewallRules);
+        }
 
         long natChains = natTopChains + perServiceChains;
         long tableFraming = 4; // "*filter", "COMMIT", "*nat", "COMMIT"
@@ -202,7 +215,7 @@ public final class IptablesStructure {
 
     /** v1.21+ layout, following the 1.26-era proxier (KUBE-EXT, KUBE-SVL, KUBE-PROXY-FIREWALL). */
     private static PortRules current(ServicePortShape s, boolean masqRule, boolean localDetector,
-                                     boolean fwTrailer) {
+                                     boolean fwTrailer, int nodePortRulesPerPort) {
         PortRules r = new PortRules();
         int clusterEps = s.usesClusterEndpoints() ? s.endpoints() : 0;
         int localEps = s.usesLocalEndpoints() ? s.localEndpoints() : 0;
@@ -239,7 +252,7 @@ public final class IptablesStructure {
         }
         if (s.nodePort()) {
             if (usesExt) {
-                r.natNodePorts += 1;
+                r.natNodePorts += nodePortRulesPerPort;
             }
             if (!hasExternalEndpoints) {
                 r.filterExternal += 1;

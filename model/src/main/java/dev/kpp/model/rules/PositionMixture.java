@@ -104,7 +104,7 @@ public final class PositionMixture {
         return components.isEmpty();
     }
 
-    /** @return mean, median, 99th percentile and worst case */
+    /** @return mean, median, 90th and 99th percentile, best and worst case */
     public RuleCountStats stats() {
         if (components.isEmpty()) {
             return RuleCountStats.NONE;
@@ -121,7 +121,7 @@ public final class PositionMixture {
         }
         mean /= totalWeight;
         return new RuleCountStats(mean, quantile(0.5, totalWeight, lo, hi), quantile(0.99, totalWeight, lo, hi),
-                (long) Math.ceil(hi - 1e-9));
+                (long) Math.ceil(hi - 1e-9), quantile(0.9, totalWeight, lo, hi), quantile(1e-12, totalWeight, lo, hi));
     }
 
     /**

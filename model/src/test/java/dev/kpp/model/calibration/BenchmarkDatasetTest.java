@@ -15,7 +15,10 @@ class BenchmarkDatasetTest {
     @Test
     void embeddedDatasetLoadsEveryRowWithItsSource() {
         BenchmarkDataset d = BenchmarkDataset.embedded();
-        assertThat(d.points()).hasSize(175);
+        assertThat(d.points()).hasSize(269);
+        BenchmarkPoint eks = d.byId("NEW-011").orElseThrow();
+        assertThat(eks.value()).isEqualTo(991.475);
+        assertThat(eks.kernelOrVersion()).startsWith("kernel 6.1.144");
         BenchmarkPoint tig = d.byId("TIG-39").orElseThrow();
         assertThat(tig.value()).isEqualTo(0.36);
         assertThat(tig.services().orElseThrow()).isEqualTo(10_000);

@@ -1,0 +1,174 @@
+package dev.kpp.importer.file;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.JsonParserDelegate;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import dev.kpp.importer.spi.ImportProblem;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Watches the token stream for what a tree would silently absorb: a key given twice in one object
+ * ({@code duplicate-key}: the last value wins, as in Jackson and Go), and in YAML a merge key
+ * {@code <<} ({@code yaml-merge-key}: not expanded, so the merged fields are missing) or an alias
+ * {@code *name} ({@code yaml-alias}: read as the string {@code name}, never expanded, which keeps
+ * alias bombs harmless). Each warning names the file, line:column and the JSON path.
+ */
+final class CheckingParser extends JsonParserDelegate {
+    private final boolean yaml;
+    private final String source;
+    private final InventoryCollector sink;
+    private final List<Keys> stack = new ArrayList<>();
+    private int depth;
+    private int document;
+
+    /** Field names of one open object; the first two without a set (most objects are small or distinct). */
+    private static final class Keys {
+        String first;
+        String second;
+        Set<String> more;
+
+        void reset() {
+            first = null;
+            second = null;
+            if (more != null) {
+                more.clear();
+            }
+        }
+
+        /** @return false when the name was already there */
+        boolean add(String name) {
+            if (first == null) {
+                first = name;
+                return true;
+            }
+            if (name.equals(first)) {
+                return false;
+            }
+            if (second == null) {
+                second = name;
+                return true;
+            }
+            if (name.equals(second)) {
+                return false;
+            }
+            if (more == null) {
+                more = new HashSet<>();
+            }
+            return more.add(name);
+        }
+    }
+
+    CheckingParser(JsonParser d, boolean yaml, String source, InventoryCollector sink) {
+        super(d);
+        this.yaml = yaml;
+        this.source = source;
+        this.sink = sink;
+    }
+
+    @Override
+    public JsonToken nextToken() throws IOException {
+        JsonToken t = delegate.nextToken();
+        if (t == null) {
+            return null;
+        }
+        switch (t) {
+            case START_OBJECT -> {
+                if (depth++ == 0) {
+                    document++;
+                }
+                if (stack.size() < depth) {
+                    stack.add(new Keys());
+                } else if (stack.get(depth - 1) == null) {
+                    stack.set(depth - 1, new Keys());
+                } else {
+                    stack.get(depth - 1).reset();
+                }
+            }
+            case START_ARRAY -> {
+                if (depth++ == 0) {
+                    document++;
+                }
+                if (stack.size() < depth) {
+                    stack.add(null);
+                }
+            }
+            case END_OBJECT, END_ARRAY -> depth--;
+            case FIELD_NAME -> fieldName();
+            default -> {
+                if (depth == 0) {
+                    document++;
+                }
+                if (yaml && t == JsonToken.VALUE_STRING && delegate instanceof YAMLParser y && y.isCurrentAlias()) {
+                    warn("yaml-alias", "an alias (*" + delegate.getText() + ") is not expanded: the value is read as "
+                            + "the string '" + delegate.getText() + "'");
+                }
+            }
+        }
+        return t;
+    }
+
+    private void fieldName() throws IOException {
+        String name = delegate.currentName();
+        Keys keys = depth > 0 && depth <= stack.size() ? stack.get(depth - 1) : null;
+        if (keys == null) {
+            keys = new Keys();
+            if (depth > 0) {
+                stack.set(depth - 1, keys);
+            }
+        }
+        if (!keys.add(name)) {
+            warn("duplicate-key", "the key '" + name + "' appears twice in one object; the last value is used");
+        }
+        if (yaml && name.equals("<<")) {
+            warn("yaml-merge-key", "a YAML merge key (<<) is not supported: the merged fields are missing "
+                    + "(write them out)");
+        }
+    }
+
+    @Override
+    public JsonToken nextValue() throws IOException {
+        JsonToken t = nextToken();
+        return t == JsonToken.FIELD_NAME ? nextToken() : t;
+    }
+
+    @Override
+    public JsonParser skipChildren() throws IOException {
+        JsonToken t = delegate.currentToken();
+        if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+            delegate.skipChildren();
+            depth--;
+        }
+        return this;
+    }
+
+    private void warn(String code, String detail) {
+        String path = path(delegate.getParsingContext().pathAsPointer());
+        sink.problem(ImportProblem.warning(code, source, KubeDumpReader.location(delegate.currentTokenLocation()),
+                (document > 1 ? "document " + document + ": " : "") + path + ": " + detail));
+    }
+
+    /** @return a JSON path such as {@code $.items[3].spec.ports[0]} */
+    static String path(JsonPointer ptr) {
+        StringBuilder sb = new StringBuilder("$");
+        for (JsonPointer p = ptr; p != null && !p.matches(); p = p.tail()) {
+            if (p.mayMatchElement()) {
+                sb.append('[').append(p.getMatchingIndex()).append(']');
+            } else {
+                String prop = p.getMatchingProperty();
+                if (prop.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                    sb.append('.').append(prop);
+                } else {
+                    sb.append("['").append(prop.replace("'", "\\'")).append("']");
+                }
+            }
+        }
+        return sb.toString();
+    }
+}
