@@ -69,21 +69,21 @@ final class ClusterImports {
      * Runs a live import for a command that needs a complete inventory (predict, sweep, report...).
      *
      * @return the result, with at least one kind read and nothing incomplete
-     * @throws Cli.UsageException when nothing could be imported, or the inventory would be incomplete
+     * @throws Cli.InputException when nothing could be imported, or the inventory would be incomplete
      */
     static ImportResult require(ClusterOptions options, PrintWriter err) {
         ImportResult r = run(options, err, x -> {
         });
         String context = r.cluster().map(c -> c.context()).orElse("");
         if (r.cancelled()) {
-            throw new Cli.UsageException("cancelled while reading context " + context);
+            throw new Cli.InputException("cancelled while reading context " + context);
         }
         if (r.sources().isEmpty()) {
-            throw new Cli.UsageException("nothing could be imported from context " + context
+            throw new Cli.InputException("nothing could be imported from context " + context
                     + (r.errors().isEmpty() ? "" : ": " + ProblemText.describe(r.errors().get(0))));
         }
         if (r.partial()) {
-            throw new Cli.UsageException("context " + context + ": " + String.join(", ",
+            throw new Cli.InputException("context " + context + ": " + String.join(", ",
                     r.cluster().orElseThrow().incompleteKinds()) + " could not be read completely");
         }
         return r;

@@ -6,6 +6,7 @@ import dev.kpp.model.plan.InventoryBase;
 import dev.kpp.model.plan.InventoryScenario;
 import dev.kpp.model.plan.PlanInput;
 import dev.kpp.model.scenario.ScenarioParams;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
@@ -26,13 +27,19 @@ public final class InventoryOptions {
                     + "cluster.")
     List<Path> paths;
 
-    /** @return true when --inventory was given */
+    @Mixin
+    ClusterOptions cluster = new ClusterOptions();
+
+    /** @return true when --inventory or --context was given */
     boolean present() {
-        return paths != null && !paths.isEmpty();
+        return (paths != null && !paths.isEmpty()) || cluster.live();
     }
 
-    /** @return the source label, {@code inventory:<paths>} */
-    String source() {
+    /** @return the source label, {@code inventory:<paths>} or {@code context:<name>} */
+    String source(ImportResult r) {
+        if (paths == null || paths.isEmpty()) {
+            return "context:" + r.cluster().map(c -> c.context()).orElse("");
+        }
         return "inventory:" + paths.stream().map(Path::toString).collect(Collectors.joining(","));
     }
 
@@ -58,13 +65,17 @@ public final class InventoryOptions {
         }
         conflicts.addAll(s.givenFlags(PlanInput.FIXED_BY_INVENTORY));
         if (!conflicts.isEmpty()) {
-            throw new Cli.UsageException(String.join(", ", conflicts) + " cannot be combined with --inventory "
-                    + "(the inventory fixes the Service mix)");
+            throw new Cli.UsageException(String.join(", ", conflicts) + " cannot be combined with "
+                    + (cluster.live() ? "--context" : "--inventory") + " (the inventory fixes the Service mix)");
+        }
+        if (cluster.live() && paths != null && !paths.isEmpty()) {
+            throw new Cli.UsageException("--inventory and --context cannot be combined: choose files or a cluster");
         }
         var overrides = s.overrides();
-        ImportResult r = Imports.run(context.importer(), new ImportRequest.Files(paths), context.texts(), err);
+        ImportResult r = cluster.live() ? ClusterImports.require(cluster, err)
+                : Imports.run(context.importer(), new ImportRequest.Files(paths), context.texts(), err);
         InventoryBase base = InventoryScenario.derive(r.inventory(), ScenarioParams.defaults());
         ScenarioParams requested = overrides.applyTo(base.params());
-        return new Resolved(new PlanInput(source(), requested, base), r);
+        return new Resolved(new PlanInput(source(r), requested, base), r);
     }
 }

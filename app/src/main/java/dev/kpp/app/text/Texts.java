@@ -242,7 +242,7 @@ public final class Texts {
             Object v = e.getValue();
             out.add(switch (k) {
                 case "metric" -> metric == null ? String.valueOf(v) : label(metric);
-                case "value", "limit", "saving", "high", "low" -> v instanceof Number n && metric != null
+                case "value", "limit", "saving", "high", "low", "after" -> v instanceof Number n && metric != null
                         ? Numbers.format(n.doubleValue(), metric.unit(), false) : plain(v);
                 case "share", "threshold" -> v instanceof Number n ? Numbers.share(n.doubleValue()) : plain(v);
                 case "drivers" -> drivers(String.valueOf(v));

@@ -101,7 +101,7 @@ class ClusterCommandsTest {
         new picocli.CommandLine(o).parseArgs("--kubeconfig", kc.toString(), "--context", "dev");
         assertThat(o.live()).isTrue();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ClusterImports.require(o, new PrintWriter(
-                new StringWriter()))).isInstanceOf(Cli.UsageException.class)
+                new StringWriter()))).isInstanceOf(Cli.InputException.class)
                 .hasMessageStartingWith("nothing could be imported from context dev: Cannot reach the API server");
 
         Run both = run("import", "some.json", "--context", "dev", "-o", out.toString());

@@ -1,6 +1,7 @@
 package dev.kpp.model.advice;
 
 import dev.kpp.model.cost.Estimate;
+import dev.kpp.model.cost.NftablesKernels;
 import dev.kpp.model.inventory.ProxyMode;
 import dev.kpp.model.plan.Budgets;
 import dev.kpp.model.plan.Crossover;
@@ -439,6 +440,13 @@ public final class Advisor {
                 if (gain != null) {
                     r.add(gain);
                 }
+                // why not the others: each alternative that misses a budget says which and by how much
+                for (ProxyMode m : KUBE_PROXY_MODES) {
+                    if (m != current && !d.blocked(m) && !d.over.get(m).isEmpty()) {
+                        Metric metric = d.over.get(m).get(0);
+                        r.add(exceeds(m, metric, metric.of(now.mode(m)), budgets.limit(metric).orElse(0), bars));
+                    }
+                }
             } else {
                 d.over.get(current).forEach(metric -> r.add(exceeds(current, metric, metric.of(cur),
                         budgets.limit(metric).orElse(0), bars)));
@@ -484,6 +492,10 @@ public final class Advisor {
             }
             r.add(finding(Finding.Code.SWITCH_COST, Finding.Severity.INFO, d.mode, List.of(), "from", current.id(),
                     "nodes", (long) p.nodes(), "coldStart", rec.costs().syncColdStartSeconds().value()));
+        }
+        Finding kernel = fasterKernel(input, now, budgets, d);
+        if (kernel != null) {
+            r.add(kernel);
         }
         if (p.requestsPerConnection() > 1) {
             r.add(finding(Finding.Code.KEEPALIVE_SHRINKS_COST, Finding.Severity.INFO, null, List.of(),
@@ -557,6 +569,31 @@ public final class Advisor {
         return finding(Finding.Code.SWITCH_GAIN_SMALL, Finding.Severity.INFO, best, List.of(), "metric", where.key(),
                 "saving", Math.max(0, saving), "limit", budgets.limit(where).orElse(0), "share", Math.max(0, bestShare),
                 "threshold", SMALL_GAIN);
+    }
+
+    /**
+     * @return when nftables misses a budget on a kernel without the optimised transaction path, what the
+     *         first kernel with it would change (a what-if on the kernel alone), or null
+     */
+    private Finding fasterKernel(PlanInput input, Prediction now, Budgets budgets, Decision d) {
+        ScenarioParams p = input.params();
+        if (d.mode == ProxyMode.NFTABLES || d.blocked(ProxyMode.NFTABLES) || d.over.get(ProxyMode.NFTABLES).isEmpty()
+                || NftablesKernels.fastTransactions(p.kernel())) {
+            return null;
+        }
+        Metric metric = d.over.get(ProxyMode.NFTABLES).get(0);
+        PlanInput upgraded;
+        try {
+            upgraded = input.withParams(p.withKernel(NftablesKernels.FIRST_FAST));
+        } catch (InvalidValueException e) {
+            return null;
+        }
+        ModePrediction after = planner.predict(upgraded).mode(ProxyMode.NFTABLES);
+        return finding(exceeded(after, budgets).isEmpty() ? Finding.Code.FASTER_KERNEL
+                        : Finding.Code.FASTER_KERNEL_NOT_ENOUGH, Finding.Severity.INFO, ProxyMode.NFTABLES, List.of(),
+                "metric", metric.key(), "value", metric.of(now.mode(ProxyMode.NFTABLES)).value(), "after",
+                metric.of(after).value(), "limit", budgets.limit(metric).orElse(0), "kernel", p.kernel().toString(),
+                "fastKernel", NftablesKernels.FIRST_FAST.toString());
     }
 
     /** @return the recommended mode's largest saving over the current one, against its budget */

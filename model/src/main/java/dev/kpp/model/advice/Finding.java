@@ -48,6 +48,10 @@ public record Finding(Code code, Severity severity, ProxyMode mode, Map<String, 
         CROSSES_BUDGET,
         /** A mode is blocked by a compatibility check. */
         BLOCKED,
+        /** nftables misses a budget on this kernel; the first kernel with fast transactions would change that much. */
+        FASTER_KERNEL,
+        /** As {@link #FASTER_KERNEL}, but even the faster kernel leaves nftables over a budget. */
+        FASTER_KERNEL_NOT_ENOUGH,
         /** A deciding estimate rests on little data. */
         LOW_CONFIDENCE,
         /** A small change of one input changes the recommendation. */

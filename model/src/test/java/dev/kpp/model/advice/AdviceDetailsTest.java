@@ -94,15 +94,23 @@ class AdviceDetailsTest {
 
     @Test
     void aFlipIsWhereTheRecommendationChanges() {
-        ScenarioParams p = noKeepAlive(1_000, "6.1", "1.33");
-        Recommendation r = advise(p);
+        // a budget iptables meets at 500 Services and misses a few thousand Services later
+        Budgets rules = Budgets.none().with(Metric.RULES_PER_CONNECTION, 1_000.0);
+        ScenarioParams p = noKeepAlive(500, "6.1", "1.33");
+        Recommendation r = advise(p, rules, Advisor.Options.defaults(TODAY));
         assertThat(r.mode()).isEqualTo(ProxyMode.IPTABLES);
         Recommendation.Flip flip = r.flips().stream().filter(f -> f.input().equals("services")).findFirst()
                 .orElseThrow();
         assertThat(flip.at()).isGreaterThan(p.services());
         assertThat(flip.to()).isNotEqualTo(ProxyMode.IPTABLES);
-        assertThat(advise(p.withServices(Math.round(flip.at()))).mode()).isEqualTo(flip.to());
-        assertThat(advise(p.withServices(Math.round(flip.at() / 1.1))).mode()).isEqualTo(ProxyMode.IPTABLES);
+        assertThat(advise(p.withServices(Math.round(flip.at())), rules, Advisor.Options.defaults(TODAY)).mode())
+                .isEqualTo(flip.to());
+        assertThat(advise(p.withServices(Math.round(flip.at() / 1.1)), rules, Advisor.Options.defaults(TODAY))
+                .mode()).isEqualTo(ProxyMode.IPTABLES);
+        // iptables' mean rules per connection reach the budget there (structure, not a fit)
+        double rulesAtFlip = Metric.RULES_PER_CONNECTION.of(PLANNER.predict(p.withServices(Math.round(flip.at())))
+                .mode(ProxyMode.IPTABLES)).value();
+        assertThat(rulesAtFlip).isGreaterThan(1_000.0);
     }
 
     @Test

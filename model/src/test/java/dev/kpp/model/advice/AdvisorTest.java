@@ -57,12 +57,46 @@ class AdvisorTest {
     }
 
     @Test
-    void tenThousandServicesWithoutKeepAliveOnAModernKernelLeaveIptables() {
-        Recommendation r = advise(noKeepAlive(10_000, "6.1", "1.33"));
+    void tenThousandServicesWithoutKeepAliveLeaveIptablesWhenItsConnectionCostDominates() {
+        // 3,000 new connections/s on kernel 6.12: iptables' rule walks exceed the CPU budget, nftables' do not
+        ScenarioParams p = noKeepAlive(10_000, "6.12", "1.33").withRequestsPerSecond(3_000);
+        Recommendation r = advise(p);
         assertThat(r.mode()).isNotEqualTo(ProxyMode.IPTABLES);
         assertThat(r.action()).isEqualTo(Recommendation.Action.SWITCH);
         assertThat(r.migration().to()).isEqualTo(r.mode());
         assertThat(r.migration().configDiff()).contains("+mode: \"" + r.mode().id() + "\"");
+        assertThat(r.reasons()).anySatisfy(f -> {
+            assertThat(f.code()).isEqualTo(Finding.Code.EXCEEDS_BUDGET);
+            assertThat(f.mode()).isEqualTo(ProxyMode.IPTABLES);
+        });
+    }
+
+    @Test
+    void onKernel61TheAdviceWeighsNftablesFullResyncsAndNamesTheKernelThatChangesThem() {
+        ScenarioParams p = noKeepAlive(10_000, "6.1", "1.33");
+        Recommendation r = advise(p);
+        var nft = PLANNER.predict(p).mode(ProxyMode.NFTABLES);
+        double budget = MetricCatalog.defaultBudgets().limit(dev.kpp.model.plan.Metric.CPU_CORES).orElseThrow();
+        double cpu = dev.kpp.model.plan.Metric.CPU_CORES.of(nft).value();
+        // the hourly full resync of nftables is minutes long on 6.1 at this size (NEW-011..015, 12-19 min for
+        // 8,006 Services): it costs more CPU than the budget, so nftables is not the recommendation here
+        assertThat(cpu).isGreaterThan(budget);
+        {
+            assertThat(r.mode()).isNotEqualTo(ProxyMode.NFTABLES);
+            assertThat(r.reasons()).anySatisfy(f -> {
+                assertThat(f.code()).isEqualTo(Finding.Code.EXCEEDS_BUDGET);
+                assertThat(f.mode()).isEqualTo(ProxyMode.NFTABLES);
+                assertThat((double) f.params().get("value")).isEqualTo(cpu);
+            });
+            assertThat(r.reasons()).anySatisfy(f -> {
+                assertThat(f.code()).isIn(Finding.Code.FASTER_KERNEL, Finding.Code.FASTER_KERNEL_NOT_ENOUGH);
+                assertThat(f.params()).containsEntry("kernel", "6.1").containsEntry("fastKernel", "6.12");
+                assertThat((double) f.params().get("after")).isLessThan(cpu);
+            });
+        }
+        // on the faster kernel the what-if is not offered again
+        assertThat(advise(p.withKernel(KernelVersion.parse("6.12"))).reasons())
+                .noneMatch(f -> f.code() == Finding.Code.FASTER_KERNEL);
     }
 
     @Test
