@@ -69,12 +69,13 @@ public final class AppContext implements AutoCloseable {
      * @param clipboard     the clipboard
      * @param charts        renders charts for export
      * @param clock         nanosecond clock
+     * @param dates         the calendar (advice dates; UTC like the CLI's)
      * @param fit           fits the calibration (normally {@link Calibration#embedded()}); called once, in the
      *                      background
      */
     public AppContext(SettingsStore settingsStore, InventoryImporter importer, TaskRunner runner,
                       DialogService dialogs, ClipboardService clipboard, ChartRenderer charts, LongSupplier clock,
-                      Supplier<Calibration> fit) {
+                      java.time.Clock dates, Supplier<Calibration> fit) {
         this.settingsStore = Objects.requireNonNull(settingsStore);
         this.runner = Objects.requireNonNull(runner);
         Messages messages = new Messages(Locale.getDefault());
@@ -84,7 +85,7 @@ public final class AppContext implements AutoCloseable {
         RecentFiles recent = new RecentFiles(settingsStore);
         this.settings = new SettingsViewModel(settingsStore);
         this.scenario = new ScenarioViewModel(session, texts, clock);
-        this.results = new ResultsViewModel(session, runner, texts, dialogs, clipboard, charts, clock);
+        this.results = new ResultsViewModel(session, runner, texts, dialogs, clipboard, charts, clock, dates);
         this.inventory = new InventoryViewModel(session, texts);
         this.imports = new ImportViewModel(session, importer, runner, dialogs, texts, recent);
         this.main = new MainViewModel(session, scenario, imports, results, runner, dialogs, texts, recent);

@@ -28,7 +28,8 @@ public final class PlannerApplication extends Application {
         Messages messages = new Messages(Locale.getDefault());
         context = new AppContext(store, Importers.defaults(), new FxTaskRunner(2),
                 new FxDialogService(() -> stage, messages), new FxClipboard(),
-                new ChartImages(ThemeManager.lightStylesheets()), System::nanoTime, Calibration::embedded);
+                new ChartImages(ThemeManager.lightStylesheets()), System::nanoTime, java.time.Clock.systemUTC(),
+                Calibration::embedded);
         Parent root = context.loadMainView();
         MainView view = context.mainView();
         Scene scene = new Scene(root);

@@ -56,6 +56,8 @@ class InputTextTest {
         "1.5 | CORES | 1.5",
         "75% | PERCENT | 75",
         "75 | PERCENT | 75",
+        "0.75 | PERCENT | 75",
+        "2m | SECONDS | 120",
         "12k | RULES | 12000"})
     void aQuantityAcceptsItsUnitsSuffixes(String text, Unit unit, double expected) {
         assertThat(InputParser.quantity(text, unit, "budget")).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-12));

@@ -1,5 +1,6 @@
 package dev.kpp.app.ui.results;
 
+import dev.kpp.app.report.Advice;
 import dev.kpp.app.report.AtomicFiles;
 import dev.kpp.app.report.PredictionFormats;
 import dev.kpp.app.text.Keys;
@@ -13,6 +14,9 @@ import dev.kpp.app.ui.common.ImageExport;
 import dev.kpp.app.ui.common.TaskRunner;
 import dev.kpp.app.ui.session.LoadedInventory;
 import dev.kpp.app.ui.session.PlannerSession;
+import dev.kpp.importer.spi.ImportResult;
+import dev.kpp.model.advice.Advisor;
+import dev.kpp.model.advice.Recommendation;
 import dev.kpp.model.cost.Estimate;
 import dev.kpp.model.inventory.ProxyMode;
 import dev.kpp.model.plan.Budgets;
@@ -44,10 +48,13 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.function.LongSupplier;
@@ -62,6 +69,10 @@ import java.util.function.LongSupplier;
 public final class ResultsViewModel {
     private static final System.Logger LOG = System.getLogger(ResultsViewModel.class.getName());
     private static final int LATENCY_LOG_LIMIT = 10_000;
+    /** The CLI's default {@code --horizon} (months). */
+    static final double ADVICE_HORIZON_MONTHS = 12;
+    /** The CLI's default {@code --sensitivity}. */
+    static final double ADVICE_SENSITIVITY = 0.5;
     /** Sizes offered when exporting all charts. */
     static final List<ImageExport.Size> GRID_SIZES = List.of(new ImageExport.Size(1600, 1000),
             new ImageExport.Size(1200, 750), new ImageExport.Size(2400, 1500), new ImageExport.Size(3200, 2000));
@@ -95,6 +106,7 @@ public final class ResultsViewModel {
     private final ClipboardService clipboard;
     private final ChartRenderer renderer;
     private final LongSupplier clock;
+    private final Clock dates;
     private final ObservableList<ModeColumn> modes = FXCollections.observableArrayList();
     private final ObservableList<ComparisonRow> rows = FXCollections.observableArrayList();
     private final ObservableList<CrossoverItem> crossovers = FXCollections.observableArrayList();
@@ -120,9 +132,10 @@ public final class ResultsViewModel {
      * @param clipboard the clipboard ("Copy as JSON")
      * @param renderer  renders charts for export
      * @param clock     nanosecond clock (input-to-chart latency)
+     * @param dates     the date the advice counts from (UTC, like the CLI's)
      */
     public ResultsViewModel(PlannerSession session, TaskRunner runner, Texts texts, DialogService dialogs,
-                            ClipboardService clipboard, ChartRenderer renderer, LongSupplier clock) {
+                            ClipboardService clipboard, ChartRenderer renderer, LongSupplier clock, Clock dates) {
         this.session = session;
         this.runner = runner;
         this.texts = texts;
@@ -130,6 +143,7 @@ public final class ResultsViewModel {
         this.clipboard = clipboard;
         this.renderer = renderer;
         this.clock = clock;
+        this.dates = dates;
         for (Metric m : MetricCatalog.defaultCharts()) {
             ObjectProperty<Metric> p = new SimpleObjectProperty<>(this, "chart", m);
             p.addListener(o -> updateCrossovers());
@@ -183,6 +197,11 @@ public final class ResultsViewModel {
                     if (p != null) {
                         apply(new Result(request, p));
                     }
+                })
+                .onError(InvalidValueException.class, e -> {
+                    // e.g. an inventory without a Service kube-proxy programs: nothing to scale
+                    status.set(Status.FAILED);
+                    statusText.set(texts.invalid(e));
                 })
                 .onError(e -> {
                     LOG.log(System.Logger.Level.ERROR, "plan failed", e);
@@ -303,6 +322,17 @@ public final class ResultsViewModel {
             }
             for (Crossover c : result.plan().crossovers(m)) {
                 items.add(new CrossoverItem(texts.label(m), describe(c), c.isBudget()));
+            }
+        }
+        // a budget is listed where it is crossed even when no chart shows its metric
+        for (Metric m : result.request().budgets().limits().keySet()) {
+            if (seen.contains(m)) {
+                continue;
+            }
+            for (Crossover c : result.plan().crossovers(m)) {
+                if (c.isBudget()) {
+                    items.add(new CrossoverItem(texts.label(m), describe(c), true));
+                }
             }
         }
         crossovers.setAll(items);
@@ -434,33 +464,66 @@ public final class ResultsViewModel {
         }
     }
 
-    /** @return the latest plan's prediction as the JSON contract document, the CLI's {@code predict --format json} */
+    /**
+     * The latest plan's prediction as the JSON contract document, with the advisor's recommendation for
+     * the window's budgets: what {@code kpp predict --format json} writes for the same input (with the
+     * CLI's default advice options). Runs the advisor, so call it off the FX thread.
+     *
+     * @return the document, or null before the first plan
+     */
     public String predictionJson() {
-        if (result == null) {
+        Result r = result;
+        Planner planner = session.plannerProperty().get();
+        if (r == null || planner == null) {
             return null;
         }
-        LoadedInventory inv = result.request().inventory();
-        return PredictionFormats.json(result.plan().input(), result.plan().current(), inv == null ? null : inv.result());
+        LoadedInventory inv = r.request().inventory();
+        ImportResult imported = inv == null ? null : inv.result();
+        Recommendation recommendation = Advice.advise(planner, r.plan().input(), imported, Optional.empty(),
+                r.request().budgets(), adviceOptions()).recommendation();
+        return PredictionFormats.json(r.plan().input(), r.plan().current(), imported, recommendation);
+    }
+
+    /** @return the CLI's default advice options: no growth rate, a 12-month horizon, today, ±50%, flips */
+    private Advisor.Options adviceOptions() {
+        return new Advisor.Options(Optional.empty(), ADVICE_HORIZON_MONTHS, LocalDate.now(dates), ADVICE_SENSITIVITY,
+                true);
     }
 
     /** Puts the prediction's JSON on the clipboard (Edit, Copy as JSON). */
     public void copyJson() {
-        String json = predictionJson();
-        if (json != null) {
-            clipboard.putText(json);
-            session.post(text("status.copied"));
+        if (result == null) {
+            return;
         }
+        runner.task(ctx -> predictionJson()).named("copy-json")
+                .onSuccess(json -> {
+                    if (json != null) {
+                        clipboard.putText(json);
+                        session.post(text("status.copied"));
+                    }
+                })
+                .onError(e -> {
+                    LOG.log(System.Logger.Level.ERROR, "copy as JSON failed", e);
+                    session.post(text("results.json.error", e.getClass().getSimpleName()));
+                })
+                .start();
     }
 
     /** Asks where, then writes the prediction's JSON (File, Export prediction JSON). */
     public void exportJson() {
-        String json = predictionJson();
-        if (json == null) {
+        if (result == null) {
             return;
         }
         String base = "kpp-prediction-" + session.sourceName().replaceAll("[^A-Za-z0-9._-]", "-");
-        dialogs.chooseJsonToSave(text("results.json.export"), base + ".json").ifPresent(p -> write(p, json.getBytes(
-                java.nio.charset.StandardCharsets.UTF_8), "export-json"));
+        dialogs.chooseJsonToSave(text("results.json.export"), base + ".json").ifPresent(p -> runner.task(ctx -> {
+            AtomicFiles.writeString(p, predictionJson());
+            return p;
+        }).named("export-json")
+                .onSuccess(f -> session.post(text("status.exported", String.valueOf(f.getFileName()))))
+                .onError(e -> dialogs.showError(text("results.chart.exportError.title"),
+                        text("results.chart.exportError.header", String.valueOf(p.getFileName())),
+                        List.of(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())))
+                .start());
     }
 
     /** Exports the four charts as one image (File, Export charts). */

@@ -52,7 +52,7 @@ public final class BudgetField {
         updating = true;
         enabled.set(limit != null);
         Double v = limit != null ? limit : fallback;
-        text.set(v == null ? "" : Numbers.input(v, ScenarioField.Kind.NUMBER));
+        text.set(v == null ? "" : format(v));
         error.set(null);
         updating = false;
     }
@@ -62,9 +62,14 @@ public final class BudgetField {
         Double v = limit();
         if (v != null && error.get() == null) {
             updating = true;
-            text.set(Numbers.input(v, ScenarioField.Kind.NUMBER));
+            text.set(format(v));
             updating = false;
         }
+    }
+
+    /** @return a limit as its field shows it; percentages keep their sign (a bare 0.5 would read as 50%) */
+    private String format(double v) {
+        return Numbers.input(v, ScenarioField.Kind.NUMBER) + (metric.unit() == dev.kpp.model.units.Unit.PERCENT ? "%" : "");
     }
 
     /** @return null when the text is a limit (or the budget is off), else why not */

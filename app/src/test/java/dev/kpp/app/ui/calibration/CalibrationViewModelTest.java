@@ -26,7 +26,8 @@ class CalibrationViewModelTest {
 
     private void fittedAndPlanned() {
         new ResultsViewModel(session, new ImmediateTaskRunner(), Texts.english(), new FakeDialogs(), new FakeClipboard(),
-                Contexts.NAMING_RENDERER, System::nanoTime);
+                Contexts.NAMING_RENDERER, System::nanoTime,
+                java.time.Clock.systemUTC());
         Calibration c = Calibration.embedded();
         session.useCalibration(c, new Planner(c));
     }

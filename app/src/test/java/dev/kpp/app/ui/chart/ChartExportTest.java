@@ -99,7 +99,7 @@ class ChartExportTest {
         List<byte[]> svg = new ArrayList<>();
         robot.interact(() -> {
             ChartRenderer r = new ChartImages(ThemeManager.lightStylesheets());
-            svg.add(r.render(List.of(ctx.results().plot(Metric.SYNC_FULL_SECONDS),
+            svg.add(r.render(List.of(ctx.results().plot(Metric.SYNC_PARTIAL_SECONDS),
                     ctx.results().plot(Metric.CONNTRACK_UTILIZATION)), ImageExport.Format.SVG,
                     new ImageExport.Size(1200, 750)));
         });
@@ -114,7 +114,7 @@ class ChartExportTest {
         for (int i = 0; i < texts.getLength(); i++) {
             words.add(texts.item(i).getTextContent());
         }
-        assertThat(words).contains("Full sync", "Conntrack use", "iptables", "eBPF (Cilium)", "Services", "budget 1 s",
+        assertThat(words).contains("Partial sync", "Conntrack use", "iptables", "eBPF (Cilium)", "Services", "budget 1 s",
                 "hatched: low confidence");
         assertThat(words).anySatisfy(w -> assertThat(w).endsWith(" s"));
         assertThat(doc.getElementsByTagName("pattern").getLength()).as("hatching patterns").isGreaterThan(0);

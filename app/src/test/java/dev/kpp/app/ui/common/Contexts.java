@@ -20,7 +20,7 @@ public final class Contexts {
     public static AppContext context(InventoryImporter importer, TaskRunner runner, DialogService dialogs,
                                      ClipboardService clipboard, ChartRenderer charts) {
         return new AppContext(SettingsStore.inMemory(), importer, runner, dialogs, clipboard, charts, System::nanoTime,
-                Calibration::embedded);
+                java.time.Clock.systemUTC(), Calibration::embedded);
     }
 
     /** @return a synchronous context (ViewModel tests) */

@@ -1,6 +1,5 @@
 package dev.kpp.app.ui.results;
 
-import dev.kpp.app.report.PredictionFormats;
 import dev.kpp.app.text.Texts;
 import dev.kpp.app.ui.common.Contexts;
 import dev.kpp.app.ui.common.FakeClipboard;
@@ -39,7 +38,8 @@ class ResultsViewModelTest {
 
     private ResultsViewModel vm(TaskRunner runner) {
         return new ResultsViewModel(session, runner, Texts.english(), dialogs, clipboard, Contexts.NAMING_RENDERER,
-                System::nanoTime);
+                System::nanoTime,
+                java.time.Clock.systemUTC());
     }
 
     private void fitted() {
@@ -85,7 +85,7 @@ class ResultsViewModelTest {
                 assertThat(c.value()).matches("[0-9.,]+ (ns|µs|ms)").doesNotContain("e-"));
         assertThat(vm.plot(Metric.CPU_CORES).thresholds()).singleElement()
                 .satisfies(t -> assertThat(t.label()).isEqualTo("budget 250m"));
-        assertThat(vm.plot(Metric.SYNC_FULL_SECONDS).thresholds()).singleElement()
+        assertThat(vm.plot(Metric.SYNC_PARTIAL_SECONDS).thresholds()).singleElement()
                 .satisfies(t -> assertThat(t.label()).isEqualTo("budget 1 s"));
         session.budgetsProperty().set(session.budgetsProperty().get().with(Metric.RULES_PER_CONNECTION, 100.0));
         assertThat(row(vm, Metric.RULES_PER_CONNECTION).cell(ProxyMode.IPTABLES).overBudget()).isTrue();
@@ -94,7 +94,13 @@ class ResultsViewModelTest {
         assertThat(vm.crossovers()).anySatisfy(c -> assertThat(c.text())
                 .matches("iptables exceeds the budget of 100 rules at [0-9,]+ Services"));
         assertThat(vm.crossovers()).anySatisfy(c -> assertThat(c.text())
-                .matches(".+ exceeds the budget of 1 s at [0-9,]+ Services"));
+                .matches(".+ exceeds the budget of 250m at [0-9,]+ Services"));
+        // the partial sync's budget is listed although no chart shows the partial sync
+        assertThat(vm.chartMetrics()).noneMatch(slot -> slot.get() == Metric.SYNC_PARTIAL_SECONDS);
+        assertThat(vm.crossovers()).anySatisfy(c -> {
+            assertThat(c.metricLabel()).isEqualTo("Partial sync");
+            assertThat(c.text()).matches(".+ exceeds the budget of 1 s at [0-9,]+ Services");
+        });
         assertThat(vm.plot(Metric.SYNC_FULL_SECONDS).yFormat().tick(1000)).isEqualTo("1,000 s");
     }
 
@@ -141,9 +147,8 @@ class ResultsViewModelTest {
         fitted();
         ResultsViewModel vm = vm(new ImmediateTaskRunner());
         vm.copyJson();
-        var plan = session.planProperty().get();
-        assertThat(clipboard.text).isEqualTo(PredictionFormats.json(plan.input(), plan.current(), null))
-                .contains("\"source\" : \"sample:growth-4k\"");
+        assertThat(clipboard.text).isEqualTo(vm.predictionJson()).startsWith("{")
+                .contains("\"source\" : \"sample:growth-4k\"", "\"recommendation\"");
         assertThat(session.noticeProperty().get()).startsWith("Copied the prediction as JSON");
     }
 
@@ -165,6 +170,22 @@ class ResultsViewModelTest {
         dialogs.jsonToSave = json;
         vm.exportJson();
         assertThat(Files.readString(json)).isEqualTo(vm.predictionJson());
+    }
+
+    @Test
+    void anInventoryWithNothingToPlanSaysSoInsteadOfFailing() {
+        fitted();
+        ResultsViewModel vm = vm(new ImmediateTaskRunner());
+        var empty = dev.kpp.model.scenario.SyntheticCluster.inventory(
+                dev.kpp.model.scenario.ScenarioParams.defaults().withServices(0), "nodes-only");
+        var result = new dev.kpp.importer.spi.ImportResult(empty, List.of(), List.of(), List.of(), List.of(),
+                java.util.Map.of(), false, java.time.Instant.EPOCH, false);
+        session.useInventory(dev.kpp.app.ui.session.LoadedInventory.of(
+                new dev.kpp.importer.spi.ImportRequest.Files(List.of(Path.of("nodes-only.json"))), result,
+                dev.kpp.model.scenario.ScenarioParams.defaults()));
+        assertThat(vm.statusProperty().get()).isEqualTo(ResultsViewModel.Status.FAILED);
+        assertThat(vm.statusTextProperty().get()).isEqualTo(
+                "Services: the inventory has no proxied Services or endpoints to scale (got 10)");
     }
 
     @Test

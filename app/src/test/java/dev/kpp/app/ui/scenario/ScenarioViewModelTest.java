@@ -131,6 +131,8 @@ class ScenarioViewModelTest {
     void budgetsTakeTheirUnitsSuffixesAndAreUndoable() {
         BudgetField sync = vm.budgets().stream().filter(b -> b.metric() == Metric.SYNC_FULL_SECONDS)
                 .findFirst().orElseThrow();
+        assertThat(sync.enabledProperty().get()).as("no default budget for the full sync").isFalse();
+        sync.enabledProperty().set(true);
         sync.textProperty().set("2500ms");
         assertThat(session.budgetsProperty().get().limit(Metric.SYNC_FULL_SECONDS).getAsDouble()).isEqualTo(2.5);
         sync.commit();
