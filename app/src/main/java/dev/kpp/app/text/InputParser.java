@@ -116,7 +116,7 @@ public final class InputParser {
      * @param unit  the quantity's unit (the value returned is in it)
      * @param field names the input in errors
      * @return the value, never negative
-     * @throws InvalidValueException ({@code NOT_A_NUMBER} or {@code OUT_OF_RANGE} below 0)
+     * @throws InvalidValueException ({@code NOT_A_NUMBER}, also for a negative value)
      */
     public static double quantity(String text, Unit unit, String field) {
         String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT).replace('µ', 'u');
@@ -132,8 +132,8 @@ public final class InputParser {
                     : number(t, field);
             default -> number(t, field);
         };
-        if (v < 0) {
-            throw InvalidValueException.of(field, InvalidValueException.Code.OUT_OF_RANGE, t);
+        if (!(v >= 0)) {
+            throw InvalidValueException.of(field, InvalidValueException.Code.NOT_A_NUMBER, text == null ? "" : text);
         }
         return v;
     }
