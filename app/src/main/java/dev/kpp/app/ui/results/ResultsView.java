@@ -167,7 +167,9 @@ public final class ResultsView {
             name.setWrapText(true);
             name.setTextAlignment(javafx.scene.text.TextAlignment.RIGHT);
             name.setMinHeight(Region.USE_PREF_SIZE);
-            name.setMinWidth(longestWord(m.name(), name));
+            // wide enough for its longest word in the font CSS gives it, so it wraps between words only
+            name.fontProperty().addListener((obs, o, f) -> name.setMinWidth(longestWord(m.name(), f)));
+            name.setMinWidth(longestWord(m.name(), name.getFont()));
             HBox box = new HBox(6, swatch, name);
             box.setAlignment(Pos.CENTER_RIGHT);
             box.setId("mode-" + m.mode().id());
@@ -206,12 +208,11 @@ public final class ResultsView {
     }
 
     /** @return the width of the longest word: a name wraps between words, never inside one ("nftable/s") */
-    private static double longestWord(String text, Label like) {
+    private static double longestWord(String text, javafx.scene.text.Font font) {
         double widest = 0;
         for (String word : text.split("\\s+")) {
             javafx.scene.text.Text t = new javafx.scene.text.Text(word);
-            t.setFont(javafx.scene.text.Font.font(like.getFont().getFamily(), javafx.scene.text.FontWeight.BOLD,
-                    like.getFont().getSize()));
+            t.setFont(font);
             widest = Math.max(widest, t.getLayoutBounds().getWidth());
         }
         return Math.ceil(widest) + 2;
@@ -275,7 +276,10 @@ public final class ResultsView {
      * width); all metrics scroll under the sticky header beyond a height.
      */
     private void sizeComparison() {
-        if (!viewModel.allMetricsProperty().get()) {
+        boolean all = viewModel.allMetricsProperty().get();
+        // headline rows never scroll: no scroll bar to take width and make the rows taller than their view
+        comparisonScroll.setVbarPolicy(all ? ScrollPane.ScrollBarPolicy.AS_NEEDED : ScrollPane.ScrollBarPolicy.NEVER);
+        if (!all) {
             comparisonScroll.setVvalue(0);
         }
     }
