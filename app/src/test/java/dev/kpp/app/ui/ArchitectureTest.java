@@ -58,7 +58,7 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
-    /** With JavaFX on the module path (docs/adr/0104) its internals are not exported to kpp. */
+    /** With JavaFX on the module path (docs/adr/0105) its internals are not exported to kpp. */
     @Test
     void noJavaFxInternals() {
         noClasses().should().dependOnClassesThat().resideInAnyPackage("com.sun.javafx..", "com.sun.glass..",

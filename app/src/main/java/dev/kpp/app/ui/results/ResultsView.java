@@ -39,7 +39,7 @@ import java.util.List;
  * width, and the header row with the mode names stays in view while the rows scroll), the Calico
  * add-on, the crossovers and four charts against the number of Services. The comparison is a plain
  * grid, not a virtualised table: its dozen rows never need recycling, so scrolling can never lose
- * one (docs/adr/0103).
+ * one (docs/adr/0104).
  */
 public final class ResultsView {
     /** Width of the results pane from which the crossovers sit beside the comparison. */
