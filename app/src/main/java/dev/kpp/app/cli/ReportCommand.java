@@ -72,6 +72,9 @@ final class ReportCommand implements Callable<Integer> {
             description = "The report's date (default: today); growth dates count from it.")
     String date;
 
+    @Option(names = "--timings", description = "Print how long planning, rendering and writing took (stderr).")
+    boolean timings;
+
     @Option(names = "--from", paramLabel = "REPORT.pdf",
             description = "Compute a report again from the inputs a kpp PDF report carries (any format).")
     Path from;
@@ -121,6 +124,9 @@ final class ReportCommand implements Callable<Integer> {
             throw new Cli.InputException("cannot write " + output + ": " + reason(e));
         }
         var err = spec.commandLine().getErr();
+        if (timings) {
+            err.println("kpp: timings (ms): " + result.timings());
+        }
         err.println("kpp: wrote " + output + (result.pages() > 0 ? " (" + result.pages() + " pages)" : "")
                 + (result.files().size() > 1 ? " and " + (result.files().size() - 1) + " file(s) beside it" : ""));
         err.flush();

@@ -48,7 +48,7 @@ public final class MarkdownReportWriter {
                 block(sb, b, chartsDir);
             }
         }
-        sb.append("---\n\n").append(inline(m.author())).append(" · ").append(inline(m.footer())).append('\n');
+        sb.append("---\n\n").append(inline(m.note())).append('\n');
         return sb.toString();
     }
 
@@ -121,7 +121,7 @@ public final class MarkdownReportWriter {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
-                case '*', '_', '`', '<', '>', '[', ']', '\\' -> b.append('\\').append(c);
+                case '*', '_', '`', '<', '\\' -> b.append('\\').append(c);
                 default -> b.append(c);
             }
         }

@@ -57,7 +57,7 @@ import java.util.Set;
  */
 public final class ReportBuilder {
     /** The mark of an estimate of low confidence (explained in a note under its table). */
-    public static final String LOW_MARK = " *";
+    public static final String LOW_MARK = "\u00a0*";
     private static final Texts TEXTS = Texts.english();
     /** The figures charted against Services, beside any budgeted one. */
     private static final List<Metric> CHARTS = List.of(Metric.RULES_PER_CONNECTION, Metric.SYNC_PARTIAL_SECONDS,
@@ -120,7 +120,7 @@ public final class ReportBuilder {
                 t("report.headline", TEXTS.action(r), TEXTS.certainty(r.certainty())), facts,
                 title + " · " + subject(m), t("report.footer", AppInfo.version(), date),
                 t("report.pdf.subject", subject(m)), t("report.pdf.keywords"), t("report.pdf.author",
-                AppInfo.version()));
+                AppInfo.version()), t("report.titlepage.generated", AppInfo.version(), date));
         return new ReportDocument(meta, sections);
     }
 
@@ -167,7 +167,7 @@ public final class ReportBuilder {
     /** @return modes as rows, the given figures as columns, each with its band; low confidence marked */
     private Table figureTable(List<Metric> metrics) {
         List<Column> cols = new ArrayList<>();
-        cols.add(Column.left(t("report.col.mode"), 1.1));
+        cols.add(Column.left(t("report.col.mode"), 1.6));
         for (Metric x : metrics) {
             cols.add(Column.right(TEXTS.messages().get(dev.kpp.app.text.Keys.metricShort(x)), 1.3));
         }
@@ -190,17 +190,18 @@ public final class ReportBuilder {
     private String modeCell(ProxyMode mode) {
         String name = TEXTS.mode(mode);
         if (mode == r.mode()) {
-            return t("report.mode.recommended", name);
+            return name + "\n" + t("report.mode.recommended");
         }
         if (mode == r.current()) {
-            return t("report.mode.current", name);
+            return name + "\n" + t("report.mode.current");
         }
         return name;
     }
 
     /** @return the estimate with its band, marked when its confidence is low (the reason goes to notes) */
     static String cell(Metric x, Estimate e, Set<String> notes) {
-        String text = Numbers.band(e, x.unit());
+        String text = Numbers.format(e, x.unit()) + (e.hasSpread() ? "\n[" + Numbers.range(e.low(), e.high(), e.value(),
+                x.unit(), e.confidence() == Estimate.Confidence.EXACT) + "]" : "");
         if (e.confidence() == Estimate.Confidence.LOW) {
             notes.add(lowNote(x, e));
             return text + LOW_MARK;

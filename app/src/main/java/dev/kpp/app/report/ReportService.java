@@ -119,14 +119,20 @@ public final class ReportService {
     /**
      * What was written.
      *
-     * @param files the files, the main one first
-     * @param pages the PDF's pages (0 for other formats)
-     * @param model the computed report
+     * @param files   the files, the main one first
+     * @param pages   the PDF's pages (0 for other formats)
+     * @param model   the computed report
+     * @param timings milliseconds per step ({@code plan}, {@code render}, {@code write}), in order
      */
-    public record Result(List<Path> files, int pages, ReportModel model) {
+    public record Result(List<Path> files, int pages, ReportModel model, Map<String, Long> timings) {
         public Result {
             files = List.copyOf(files);
+            timings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(timings));
         }
+    }
+
+    /** A PDF in memory. @param bytes the file @param pages its pages */
+    public record Pdf(byte[] bytes, int pages) {
     }
 
     /** Where report files go: atomically, one file at a time. */
@@ -163,6 +169,8 @@ public final class ReportService {
      */
     public Result write(ReportRequest req) throws IOException {
         req.progress().progress(0, "report.progress.plan");
+        Map<String, Long> timings = new java.util.LinkedHashMap<>();
+        long t0 = System.nanoTime();
         ImportResult imported = req.imported();
         ReportInput input = req.input();
         if (imported != null && input.redacted() && !imported.redacted()) {
@@ -173,17 +181,21 @@ public final class ReportService {
         }
         ReportModel model = ReportModel.compute(planner, input, imported);
         check(req);
+        long t1 = System.nanoTime();
+        timings.put("plan", (t1 - t0) / 1_000_000);
+        long[] t2 = {t1};
         req.progress().progress(0.5, "report.progress.document");
         Path out = req.output();
         List<Path> files = new ArrayList<>();
         int pages = 0;
         switch (req.format()) {
             case PDF -> {
-                byte[] pdf = pdf(model);
+                Pdf pdf = pdf(model);
                 check(req);
+                t2[0] = System.nanoTime();
                 req.progress().progress(0.8, "report.progress.write");
-                writeAll(List.of(out), List.of(pdf));
-                pages = pageCount(pdf);
+                writeAll(List.of(out), List.of(pdf.bytes()));
+                pages = pdf.pages();
                 files.add(out);
             }
             case MARKDOWN -> {
@@ -203,6 +215,7 @@ public final class ReportService {
                     }
                 }
                 check(req);
+                t2[0] = System.nanoTime();
                 req.progress().progress(0.8, "report.progress.write");
                 List<Path> targets = new ArrayList<>(charts);
                 targets.add(out);
@@ -215,6 +228,7 @@ public final class ReportService {
                 Path sweep = out.toAbsolutePath().getParent().resolve(stem(out) + "-sweep.csv");
                 String modes = ReportFormats.modesCsv(model);
                 String growth = ReportFormats.sweepCsv(model.plan());
+                t2[0] = System.nanoTime();
                 req.progress().progress(0.8, "report.progress.write");
                 writeAll(List.of(out, sweep), List.of(modes.getBytes(StandardCharsets.UTF_8),
                         growth.getBytes(StandardCharsets.UTF_8)));
@@ -223,13 +237,17 @@ public final class ReportService {
             }
             case JSON -> {
                 String json = ReportFormats.json(model);
+                t2[0] = System.nanoTime();
                 req.progress().progress(0.8, "report.progress.write");
                 writeAll(List.of(out), List.of(json.getBytes(StandardCharsets.UTF_8)));
                 files.add(out);
             }
         }
+        long t3 = System.nanoTime();
+        timings.put("render", (t2[0] - t1) / 1_000_000);
+        timings.put("write", (t3 - t2[0]) / 1_000_000);
         req.progress().progress(1, "report.progress.done");
-        return new Result(files, pages, model);
+        return new Result(files, pages, model, timings);
     }
 
     private static void check(ReportRequest req) {
@@ -282,7 +300,7 @@ public final class ReportService {
     }
 
     /** @return the report as PDF bytes, with its input (and inventory) attached */
-    public byte[] pdf(ReportModel model) throws IOException {
+    public Pdf pdf(ReportModel model) throws IOException {
         ReportDocument doc = ReportBuilder.build(model);
         List<PdfReportWriter.Attachment> files = new ArrayList<>();
         files.add(new PdfReportWriter.Attachment(ReportInputCodec.FILE, "application/json",
@@ -293,8 +311,8 @@ public final class ReportService {
                     ReportBuilder.t("report.attachment.inventory"), snapshot(model.imported())));
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 18);
-        PdfReportWriter.write(doc, ReportBuilder::t, files, clock.instant(), out);
-        return out.toByteArray();
+        int pages = PdfReportWriter.write(doc, ReportBuilder::t, files, clock.instant(), out);
+        return new Pdf(out.toByteArray(), pages);
     }
 
     private static byte[] snapshot(ImportResult r) throws IOException {
@@ -323,12 +341,6 @@ public final class ReportService {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(c.image(), "png", out);
         return out.toByteArray();
-    }
-
-    private static int pageCount(byte[] pdf) throws IOException {
-        try (PDDocument d = Loader.loadPDF(pdf)) {
-            return d.getNumberOfPages();
-        }
     }
 
     /**

@@ -30,9 +30,11 @@ public record ReportDocument(Meta meta, List<Section> sections) {
      * @param subject  the PDF's subject
      * @param keywords the PDF's keywords
      * @param author   the PDF's author
+     * @param note     the title page's closing note
      */
     public record Meta(String title, String subtitle, String date, String headline, List<String[]> facts,
-                       String header, String footer, String subject, String keywords, String author) {
+                       String header, String footer, String subject, String keywords, String author,
+                       String note) {
         public Meta {
             facts = List.copyOf(facts);
         }

@@ -73,14 +73,18 @@ public final class PdfReportWriter {
     private static final float BODY_LEAD = 13.2f;
     private static final float SMALL = 7.6f;
     private static final float SMALL_LEAD = 10.2f;
-    private static final float CELL = 8.1f;
-    private static final float CELL_LEAD = 10.6f;
+    private static final float CELL_SIZE = 8.1f;
+    private float CELL = CELL_SIZE;
+    private float CELL_LEAD = 10.6f;
     private static final float PAD = 3.6f;
     private static final float CODE = 7.6f;
     private static final float CODE_LEAD = 9.8f;
     private static final float TOC_SECTION = 15f;
     private static final float TOC_HEADING = 12.5f;
 
+    /** A number and its unit stay on one line: "6.91 s", "[2.77–17.2 s]", "12 nodes". */
+    private static final java.util.regex.Pattern GLUE = java.util.regex.Pattern.compile(
+            "([0-9%])\\s(?=([a-zµ%][a-zA-Z%\\]),.;:)]{0,7})(?:\\s|$))");
     private final ReportDocument report;
     private final Function<String, String> words;
     private final PDDocument doc = new PDDocument();
@@ -112,14 +116,16 @@ public final class PdfReportWriter {
      * @param attachments files to attach
      * @param created     the creation time (the report's clock)
      * @param out         where to write (not closed)
+     * @return the number of pages
      * @throws IOException when writing fails
      */
-    public static void write(ReportDocument report, Function<String, String> words, List<Attachment> attachments,
+    public static int write(ReportDocument report, Function<String, String> words, List<Attachment> attachments,
                              Instant created, OutputStream out) throws IOException {
         PdfReportWriter w = new PdfReportWriter(report, words);
         try (PDDocument d = w.doc) {
             w.render(attachments, created);
             d.save(out);
+            return d.getNumberOfPages();
         }
     }
 
@@ -249,7 +255,9 @@ public final class PdfReportWriter {
     /** @return the text broken into lines no wider than {@code max} (long words broken by character) */
     private List<String> wrap(String text, PDFont f, float size, float max, float firstIndent) {
         List<String> lines = new ArrayList<>();
-        for (String para : ReportFonts.printable(text.replace("\n", "\u0001"), face(f, this)).split("\u0001", -1)) {
+        String glued = GLUE.matcher(text).replaceAll("$1\u00a0");
+        for (String raw : glued.split("\n", -1)) {
+            String para = ReportFonts.printable(raw, face(f, this));
             StringBuilder line = new StringBuilder();
             float limit = lines.isEmpty() ? max - firstIndent : max;
             for (String word : para.split(" ")) {
@@ -464,96 +472,101 @@ public final class PdfReportWriter {
 
     // ---------------------------------------------------------------- tables
 
-    private float[] columnWidths(Table t) {
+    private float[] minWidths(Table t) {
         int n = t.columns().size();
-        float[] natural = new float[n];
         float[] min = new float[n];
         for (int i = 0; i < n; i++) {
-            Column c = t.columns().get(i);
             if (t.header()) {
-                natural[i] = width(c.header(), bold, CELL) + 2 * PAD;
-                for (String word : c.header().split(" ")) {
+                for (String word : t.columns().get(i).header().split("[ \n]")) {
                     min[i] = Math.max(min[i], width(word, bold, CELL) + 2 * PAD);
                 }
             }
             for (Row r : t.rows()) {
                 String cell = i < r.cells().size() ? r.cells().get(i) : "";
                 PDFont f = r.strong() || (!t.header() && i == 0) ? bold : regular;
-                natural[i] = Math.max(natural[i], width(cell, f, CELL) + 2 * PAD);
-                for (String word : cell.split(" ")) {
-                    min[i] = Math.max(min[i], Math.min(width(word, f, CELL) + 2 * PAD, WIDTH / n));
+                for (String word : GLUE.matcher(cell).replaceAll("$1\u00a0").split("[ \n]")) {
+                    min[i] = Math.max(min[i], width(word, f, CELL) + 2 * PAD);
                 }
             }
         }
-        float[] w = new float[n];
-        boolean[] fixed = new boolean[n];
+        return min;
+    }
+
+    private float[] columnWidths(Table t) {
+        int n = t.columns().size();
+        float[] natural = new float[n];
+        float[] min = minWidths(t);
+        for (int i = 0; i < n; i++) {
+            min[i] = Math.min(min[i], WIDTH / 2);
+            Column c = t.columns().get(i);
+            if (t.header()) {
+                for (String line : c.header().split("\n")) {
+                    natural[i] = Math.max(natural[i], width(line, bold, CELL) + 2 * PAD);
+                }
+            }
+            for (Row r : t.rows()) {
+                String cell = i < r.cells().size() ? r.cells().get(i) : "";
+                PDFont f = r.strong() || (!t.header() && i == 0) ? bold : regular;
+                for (String line : cell.split("\n")) {
+                    natural[i] = Math.max(natural[i], width(line, f, CELL) + 2 * PAD);
+                }
+            }
+        }
+        // every column gets its longest word; the room left goes to the columns whose text would
+        // otherwise wrap, by weight, up to their natural width; what is still left, by weight
+        float[] w = min.clone();
         float left = WIDTH;
-        for (int round = 0; round < n; round++) {
-            double weights = 0;
+        for (float v : w) {
+            left -= v;
+        }
+        for (int round = 0; round < 4 && left > 0.5f; round++) {
+            double demand = 0;
             for (int i = 0; i < n; i++) {
-                if (!fixed[i]) {
-                    weights += t.columns().get(i).weight();
+                if (natural[i] > w[i]) {
+                    demand += t.columns().get(i).weight();
                 }
             }
-            boolean changed = false;
-            for (int i = 0; i < n; i++) {
-                if (!fixed[i]) {
-                    float share = (float) (left * t.columns().get(i).weight() / weights);
-                    if (natural[i] <= share) {
-                        w[i] = natural[i];
-                        fixed[i] = true;
-                        left -= natural[i];
-                        changed = true;
-                    }
-                }
-            }
-            if (!changed) {
+            if (demand == 0) {
                 break;
             }
-        }
-        double weights = 0;
-        for (int i = 0; i < n; i++) {
-            if (!fixed[i]) {
-                weights += t.columns().get(i).weight();
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            if (!fixed[i]) {
-                w[i] = (float) (left * t.columns().get(i).weight() / weights);
-            }
-        }
-        // honour the longest words, taking the room from the widest columns
-        for (int i = 0; i < n; i++) {
-            if (w[i] < min[i]) {
-                float need = min[i] - w[i];
-                w[i] = min[i];
-                for (int j = 0; j < n && need > 0; j++) {
-                    if (j != i && w[j] - need > min[j]) {
-                        w[j] -= need;
-                        need = 0;
-                    }
+            float given = 0;
+            for (int i = 0; i < n; i++) {
+                if (natural[i] > w[i]) {
+                    float add = (float) Math.min(natural[i] - w[i], left * t.columns().get(i).weight() / demand);
+                    w[i] += add;
+                    given += add;
                 }
             }
+            left -= given;
         }
-        // stretch to the full width: a table reads as part of the page
-        float sum = 0;
-        for (float v : w) {
-            sum += v;
-        }
-        if (sum < WIDTH) {
-            float extra = WIDTH - sum;
+        if (left > 0) {
             double total = 0;
             for (Column c : t.columns()) {
                 total += c.weight();
             }
             for (int i = 0; i < n; i++) {
-                w[i] += (float) (extra * t.columns().get(i).weight() / total);
+                w[i] += (float) (left * t.columns().get(i).weight() / total);
+            }
+        } else if (left < 0) {
+            float sum = WIDTH - left;
+            for (int i = 0; i < n; i++) {
+                w[i] *= WIDTH / sum;
             }
         }
         return w;
     }
 
     private void table(Table t) throws IOException {
+        CELL = CELL_SIZE;
+        float need = 0;
+        for (float m : minWidths(t)) {
+            need += m;
+        }
+        float pads = t.columns().size() * 2 * PAD;
+        if (need > WIDTH) {
+            CELL = Math.max(6.4f, CELL_SIZE * (WIDTH - pads) / (need - pads) * 0.995f);
+        }
+        CELL_LEAD = CELL * 1.31f;
         float[] w = columnWidths(t);
         List<List<String>> header = new ArrayList<>();
         float headerH = 0;
@@ -702,8 +715,8 @@ public final class PdfReportWriter {
                 }
                 yy -= 4;
             }
-            float gy = BOTTOM + 20;
-            for (String line : wrap(m.author() + " · " + m.footer(), regular, SMALL, WIDTH, 0)) {
+            float gy = BOTTOM + 30;
+            for (String line : wrap(m.note(), regular, SMALL, WIDTH, 0)) {
                 text(c, LEFT, gy, line, regular, SMALL, Palette.MUTED);
                 gy -= SMALL_LEAD;
             }
