@@ -270,7 +270,8 @@ public final class ReportBuilder {
         b.add(new Heading("inventory-provenance", t("report.inventory.provenance")));
         b.add(kv(List.of(
                 new String[] {t("report.kv.source"), m.input().source()},
-                new String[] {t("report.kv.importedAt"), DateTimeFormatter.ISO_INSTANT.format(imp.importedAt())},
+                new String[] {t("report.kv.importedAt"), DateTimeFormatter.ISO_INSTANT.format(imp.importedAt()
+                        .truncatedTo(java.time.temporal.ChronoUnit.SECONDS))},
                 new String[] {t("report.kv.context"), t("report.kv.contextFiles")},
                 new String[] {t("report.kv.inputs"), Numbers.count(imp.sources().size())},
                 new String[] {t("report.kv.redacted"), imp.redacted() ? t("report.yes.redacted")

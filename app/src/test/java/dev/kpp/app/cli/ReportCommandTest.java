@@ -67,8 +67,9 @@ class ReportCommandTest {
     static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CliContext context = new CliContext(Calibration::embedded, Importers.defaults(), Texts.english(),
-                Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+        Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+        CliContext context = new CliContext(Calibration::embedded,
+                new Importers(List.of(new dev.kpp.importer.OfflineImporter(clock))), Texts.english(), clock);
         int code = Cli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), context, false)
                 .execute(args);
         return new Run(code, out.toString(), err.toString());
