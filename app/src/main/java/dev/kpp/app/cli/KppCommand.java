@@ -15,15 +15,15 @@ import picocli.CommandLine.Spec;
         description = {"kpp — the kube-proxy planner: what iptables, IPVS, nftables and eBPF service proxying "
                 + "cost for your cluster, and when to switch.", "",
             "Run without a command to open the planner window."},
-        subcommands = {PredictCommand.class, RecommendCommand.class, SweepCommand.class, SamplesCommand.class,
-            ImportCommand.class, ContextsCommand.class,
+        subcommands = {PredictCommand.class, RecommendCommand.class, ReportCommand.class, SweepCommand.class,
+            SamplesCommand.class, ImportCommand.class, ContextsCommand.class,
             InventoryCommand.class, DiffCommand.class, GenerateCommand.class, CalibrateCommand.class,
             ValidateCommand.class, BenchCommand.class, GuiCommand.class},
         footer = {"", "Examples:", "  kpp predict --sample tigera-10k",
             "  kpp predict --services 12000 --endpoints-per-service 8 --kubernetes-version 1.33 --format json",
             "  kpp sweep --sample growth-4k --vary services --from 100 --to 50000 --points 30",
             "  kpp import cluster.json -o cluster.kpp.json --redact", "  kpp predict --inventory cluster.kpp.json",
-            "  kpp calibrate", "  kpp validate", "  kpp samples", "",
+            "  kpp report --sample tigera-10k -o report.pdf", "  kpp calibrate", "  kpp validate", "  kpp samples", "",
             "Exit codes: 0 success, 1 bad input or a failure while running, 2 bad flags or values, 70 internal error.",
             "Add --debug to any command to print the stack trace of an internal error."})
 public final class KppCommand implements Runnable {

@@ -15,7 +15,9 @@ import dev.kpp.model.inventory.InventoryDiff;
 import dev.kpp.model.inventory.ProxyMode;
 import dev.kpp.model.inventory.ServiceInfo;
 import dev.kpp.model.plan.InventorySummary;
+import dev.kpp.model.rules.ModeStructure;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -74,9 +76,15 @@ public final class InventoryFormats {
         for (ObservedMetrics m : r.metrics()) {
             sb.append("Metrics         ").append(TerminalText.escape(m.source())).append(": ").append(metricsLine(m)).append('\n');
         }
+        ModeStructure model = iptablesModel(r);
         for (RuleDumpSummary rd : r.ruleDumps()) {
-            sb.append("Rule dump       ").append(TerminalText.escape(rd.source())).append(" (").append(rd.kind()).append("): ")
-                    .append(ruleLine(rd)).append('\n');
+            sb.append("Rule dump       ").append(TerminalText.escape(rd.source())).append(" (").append(rd.kind())
+                    .append("): ").append(ruleLine(rd)).append('\n');
+            for (String path : List.of("clusterIp", "nodePort")) {
+                if (rd.count("walk/" + path + "/walked") > 0) {
+                    sb.append(walkLine(rd, path, model)).append('\n');
+                }
+            }
         }
         long errors = r.errors().size();
         long warnings = r.warnings().size();
@@ -135,6 +143,38 @@ public final class InventoryFormats {
             default -> rd.counts().entrySet().stream().filter(e -> !e.getKey().contains("/chain/"))
                     .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
         };
+    }
+
+    /**
+     * @return the iptables structure the model predicts for the imported inventory (to compare with a
+     *         walked dump), or null when the import holds no proxied Service
+     */
+    static ModeStructure iptablesModel(ImportResult r) {
+        if (r.ruleDumps().stream().noneMatch(d -> d.kind().equals("iptables-save"))
+                || r.inventory().services().stream().noneMatch(dev.kpp.model.inventory.ServiceInfo::proxied)) {
+            return null;
+        }
+        var base = dev.kpp.model.plan.InventoryScenario.derive(r.inventory(),
+                dev.kpp.model.scenario.ScenarioParams.defaults());
+        return dev.kpp.model.plan.Planner.structure(ProxyMode.IPTABLES, base.workload(), base.params());
+    }
+
+    /** @return "  walked ClusterIP   ... ; model ..." for one walked path of an iptables-save dump */
+    private static String walkLine(RuleDumpSummary rd, String path, ModeStructure model) {
+        String p = "walk/" + path + "/";
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
+                "  walked %-9s  mean %s  p50 %,d  p99 %,d  worst %,d rules per new connection (%,d of %,d ports%s)",
+                path.equals("clusterIp") ? "ClusterIP" : "NodePort",
+                dev.kpp.app.text.Numbers.exact(rd.count(p + "meanMilli") / 1000.0), rd.count(p + "p50"),
+                rd.count(p + "p99"), rd.count(p + "worst"), rd.count(p + "walked"), rd.count(p + "ports"),
+                rd.count(p + "walked") < rd.count(p + "ports") ? ", sampled evenly" : ""));
+        if (model != null) {
+            var stats = path.equals("clusterIp") ? model.clusterIp() : model.nodePort();
+            sb.append(String.format(Locale.ROOT, "%n  model  %-9s  mean %s  p50 %,d  p99 %,d  worst %,d for the "
+                            + "inventory imported with it", path.equals("clusterIp") ? "ClusterIP" : "NodePort",
+                    dev.kpp.app.text.Numbers.exact(stats.mean()), stats.p50(), stats.p99(), stats.worst()));
+        }
+        return sb.toString();
     }
 
     private static String counts(Map<String, Long> m) {
@@ -225,12 +265,35 @@ public final class InventoryFormats {
             m.values().forEach(vs::put);
         }
         ArrayNode rules = o.putArray("ruleDumps");
+        ModeStructure model = iptablesModel(r);
         for (RuleDumpSummary rd : r.ruleDumps()) {
             ObjectNode x = rules.addObject();
             x.put("source", rd.source());
             x.put("kind", rd.kind());
             ObjectNode c = x.putObject("counts");
             rd.counts().forEach(c::put);
+            for (String path : List.of("clusterIp", "nodePort")) {
+                String p = "walk/" + path + "/";
+                if (rd.count(p + "walked") == 0) {
+                    continue;
+                }
+                ObjectNode w = x.with("perConnection").putObject(path);
+                w.put("ports", rd.count(p + "ports"));
+                w.put("walked", rd.count(p + "walked"));
+                w.put("mean", rd.count(p + "meanMilli") / 1000.0);
+                w.put("meanInDumpOrder", rd.count(p + "dumpOrderMeanMilli") / 1000.0);
+                w.put("p50", rd.count(p + "p50"));
+                w.put("p99", rd.count(p + "p99"));
+                w.put("worst", rd.count(p + "worst"));
+                if (model != null) {
+                    var stats = path.equals("clusterIp") ? model.clusterIp() : model.nodePort();
+                    ObjectNode m = w.putObject("model");
+                    m.put("mean", PredictionFormats.round(stats.mean(), 1));
+                    m.put("p50", stats.p50());
+                    m.put("p99", stats.p99());
+                    m.put("worst", stats.worst());
+                }
+            }
         }
         ArrayNode problems = o.putArray("problems");
         for (ImportProblem p : r.problems()) {

@@ -358,7 +358,7 @@ public final class RecommendationFormats {
                 Numbers.number(f.at()), TEXTS.mode(f.to()));
     }
 
-    private static String budgets(Recommendation r) {
+    static String budgets(Recommendation r) {
         if (r.budgets().limits().isEmpty()) {
             return TEXTS.messages().get("advice.noBudgets");
         }
@@ -376,7 +376,7 @@ public final class RecommendationFormats {
         return Numbers.format(v, m.unit(), false);
     }
 
-    private static String monitorValue(MigrationPlan.Monitor m) {
+    static String monitorValue(MigrationPlan.Monitor m) {
         return switch (m.unit()) {
             case "seconds" -> Numbers.duration(m.threshold());
             case "ratio" -> Numbers.share(m.threshold());

@@ -129,4 +129,22 @@ class ImportCommandsTest {
         assertThat(mixed.err()).contains("error: " + bad).contains("300 services");
         assertThat(snap).exists();
     }
+
+    @Test
+    void inventoryOfAnIptablesSaveDumpShowsTheWalkedCountsBesideTheModel() throws Exception {
+        String dump = "src/test/resources/golden/input/iptables-save-1.28.txt";
+        String inv = "src/test/resources/golden/input/cluster-1.28.json";
+        Run table = run("inventory", inv, dump);
+        assertThat(table.code()).as(table.err()).isZero();
+        assertThat(table.out()).contains("walked ClusterIP  mean 21.9").contains("model  ClusterIP  mean 21.9")
+                .contains("walked NodePort");
+        JsonNode j = JSON.readTree(run("inventory", inv, dump, "--format", "json").out());
+        JsonNode w = j.get("ruleDumps").get(0).get("perConnection").get("clusterIp");
+        assertThat(w.get("walked").asLong()).isEqualTo(8);
+        assertThat(w.get("mean").asDouble()).isCloseTo(w.get("model").get("mean").asDouble(),
+                org.assertj.core.api.Assertions.within(0.05));
+        // without an inventory there is nothing to compare with, and no model line
+        Run alone = run("inventory", dump);
+        assertThat(alone.out()).contains("walked ClusterIP").doesNotContain("model  ClusterIP");
+    }
 }

@@ -50,15 +50,58 @@ public final class IptablesConnectionCost {
      * @return one cost per ClusterIP service port, in KUBE-SERVICES order
      */
     public static List<Cost> clusterIp(IptablesDump dump, String podIp) {
+        return clusterIp(dump, podIp, Integer.MAX_VALUE).costs();
+    }
+
+    /**
+     * Walked costs of some service ports.
+     *
+     * @param ports every service port the chain captures
+     * @param costs the costs of the ports walked (all, or an even sample along the chain that includes the
+     *              first and the last)
+     */
+    public record Sample(int ports, List<Cost> costs) {
+        public Sample {
+            costs = List.copyOf(costs);
+        }
+    }
+
+    /** @return indexes 0..n-1 kept when at most {@code max} are walked: evenly spaced, first and last included */
+    static boolean[] keep(int n, int max) {
+        boolean[] k = new boolean[n];
+        if (n <= max) {
+            java.util.Arrays.fill(k, true);
+            return k;
+        }
+        for (int i = 0; i < max; i++) {
+            k[(int) Math.round(i * (n - 1) / (double) (max - 1))] = true;
+        }
+        return k;
+    }
+
+    /**
+     * ClusterIP connections from a pod, walking at most {@code max} service ports.
+     *
+     * @return the sample, in KUBE-SERVICES order
+     */
+    public static Sample clusterIp(IptablesDump dump, String podIp, int max) {
         List<IptablesRule> services = dump.rules("nat", "KUBE-SERVICES");
+        List<Integer> captures = new ArrayList<>();
+        for (int i = 0; i < services.size(); i++) {
+            if (services.get(i).comment().endsWith(" cluster IP")) {
+                captures.add(i);
+            }
+        }
+        boolean[] walk = keep(captures.size(), max);
         long slots = services.stream().filter(r -> !r.comment().startsWith(NODEPORTS_COMMENT_PREFIX)).count();
         List<Cost> out = new ArrayList<>();
         IptablesWalker walker = new IptablesWalker(dump);
-        for (int i = 0; i < services.size(); i++) {
-            IptablesRule r = services.get(i);
-            if (!r.comment().endsWith(" cluster IP")) {
+        for (int c = 0; c < captures.size(); c++) {
+            if (!walk[c]) {
                 continue;
             }
+            int i = captures.get(c);
+            IptablesRule r = services.get(i);
             String key = r.comment().substring(0, r.comment().length() - " cluster IP".length());
             String dst = stripHostMask(r.option("-d"));
             String proto = r.option("-p") == null ? "tcp" : r.option("-p");
@@ -73,7 +116,7 @@ public final class IptablesConnectionCost {
             }
             out.add(cost(dump, walker, key, packet, before, slots, own));
         }
-        return out;
+        return new Sample(captures.size(), out);
     }
 
     /**
@@ -86,15 +129,33 @@ public final class IptablesConnectionCost {
      *         {@code -d 127.0.0.0/8} localhost rule belongs to the NodePort it precedes, not a NodePort of its own
      */
     public static List<Cost> nodePorts(IptablesDump dump, String clientIp, String nodeIp) {
+        return nodePorts(dump, clientIp, nodeIp, Integer.MAX_VALUE).costs();
+    }
+
+    /**
+     * NodePort connections from an external client, walking at most {@code max} NodePorts.
+     *
+     * @return the sample, in chain order
+     */
+    public static Sample nodePorts(IptablesDump dump, String clientIp, String nodeIp, int max) {
         List<IptablesRule> nodePorts = dump.rules("nat", "KUBE-NODEPORTS");
-        List<Cost> out = new ArrayList<>();
-        IptablesWalker walker = new IptablesWalker(dump);
+        List<Integer> captures = new ArrayList<>();
         for (int i = 0; i < nodePorts.size(); i++) {
             IptablesRule r = nodePorts.get(i);
-            String dportText = r.option("--dport");
-            if (dportText == null || isLoopback(r.option("-d"))) {
+            if (r.option("--dport") != null && !isLoopback(r.option("-d"))) {
+                captures.add(i);
+            }
+        }
+        boolean[] walk = keep(captures.size(), max);
+        List<Cost> out = new ArrayList<>();
+        IptablesWalker walker = new IptablesWalker(dump);
+        for (int c = 0; c < captures.size(); c++) {
+            if (!walk[c]) {
                 continue;
             }
+            int i = captures.get(c);
+            IptablesRule r = nodePorts.get(i);
+            String dportText = r.option("--dport");
             String proto = r.option("-p") == null ? "tcp" : r.option("-p");
             int dport = Integer.parseInt(dportText);
             IptablesWalker.Packet packet = new IptablesWalker.Packet(clientIp, false, nodeIp, true, proto, dport);
@@ -108,7 +169,7 @@ public final class IptablesConnectionCost {
             }
             out.add(cost(dump, walker, r.comment(), packet, first, nodePorts.size(), own));
         }
-        return out;
+        return new Sample(captures.size(), out);
     }
 
     private static Cost cost(IptablesDump dump, IptablesWalker walker, String key, IptablesWalker.Packet packet,

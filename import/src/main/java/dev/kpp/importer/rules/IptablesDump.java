@@ -117,7 +117,106 @@ public final class IptablesDump {
             }
             c.putAll(families);
         }
+        c.putAll(walks());
         return new RuleDumpSummary(source, "iptables-save", c);
+    }
+
+    /** Most service ports walked per direction; larger dumps are sampled evenly along the chain. */
+    static final int MAX_WALKED_PORTS = 1_000;
+    /** Documentation addresses (RFC 5737) for a client outside the cluster and the node it reaches. */
+    static final String EXTERNAL_CLIENT = "203.0.113.200";
+    static final String NODE_ADDRESS = "192.0.2.10";
+
+    /**
+     * The rules a new connection evaluates, walked through this dump: for a pod connecting to every
+     * ClusterIP port and an external client connecting to every NodePort (sampled evenly when there are
+     * more than {@link #MAX_WALKED_PORTS}). Kept as counts ({@code walk/clusterIp/meanMilli}: the mean in
+     * thousandths of a rule with each port at a random chain position, as the model takes it;
+     * {@code dumpOrderMeanMilli} the mean in the dump's own order; {@code p50}, {@code p99}, {@code worst},
+     * {@code ports}, {@code walked}), so a snapshot keeps them.
+     */
+    Map<String, Long> walks() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        if (!hasChain("nat", "KUBE-SERVICES")) {
+            return out;
+        }
+        String podIp = podAddress();
+        put(out, "walk/clusterIp", IptablesConnectionCost.clusterIp(this, podIp, MAX_WALKED_PORTS));
+        if (hasChain("nat", "KUBE-NODEPORTS")) {
+            put(out, "walk/nodePort", IptablesConnectionCost.nodePorts(this, EXTERNAL_CLIENT, NODE_ADDRESS,
+                    MAX_WALKED_PORTS));
+        }
+        return out;
+    }
+
+    private static void put(Map<String, Long> out, String prefix, IptablesConnectionCost.Sample sample) {
+        List<IptablesConnectionCost.Cost> costs = sample.costs();
+        if (costs.isEmpty()) {
+            return;
+        }
+        double[] total = costs.stream().mapToDouble(x -> x.natRules() + x.filterRules() + x.postroutingRules())
+                .sorted().toArray();
+        double inDumpOrder = java.util.Arrays.stream(total).average().orElse(0);
+        // the model's mean takes each port at a random position of the scanned chain; so does this one
+        double randomOrder = costs.stream().mapToDouble(x -> x.natRulesRandomOrder() + x.filterRules()
+                + x.postroutingRules()).average().orElse(0);
+        out.put(prefix + "/ports", (long) sample.ports());
+        out.put(prefix + "/walked", (long) costs.size());
+        out.put(prefix + "/meanMilli", Math.round(randomOrder * 1000));
+        out.put(prefix + "/dumpOrderMeanMilli", Math.round(inDumpOrder * 1000));
+        out.put(prefix + "/p50", Math.round(rank(total, 0.5)));
+        out.put(prefix + "/p99", Math.round(rank(total, 0.99)));
+        out.put(prefix + "/worst", Math.round(total[total.length - 1]));
+    }
+
+    private static double rank(double[] sorted, double q) {
+        int idx = (int) Math.ceil(q * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, idx))];
+    }
+
+    /**
+     * @return an address inside the cluster CIDR kube-proxy masquerades outside of (the {@code ! -s CIDR} of
+     *         its service chains), or a private address when the dump has none
+     */
+    String podAddress() {
+        for (Map.Entry<String, List<IptablesRule>> e : tables.getOrDefault("nat", Map.of()).entrySet()) {
+            if (!e.getKey().startsWith("KUBE-SVC-") && !e.getKey().equals("KUBE-SERVICES")) {
+                continue;
+            }
+            for (IptablesRule r : e.getValue()) {
+                List<String> a = r.args();
+                for (int i = 0; i + 2 < a.size(); i++) {
+                    if (a.get(i).equals("!") && a.get(i + 1).equals("-s") && a.get(i + 2).contains("/")) {
+                        String address = insideOf(a.get(i + 2));
+                        if (address != null) {
+                            return address;
+                        }
+                    }
+                }
+            }
+        }
+        return "10.255.255.254";
+    }
+
+    /** @return the fifth address of an IPv4 CIDR (a pod address that is no network or gateway), or null */
+    static String insideOf(String cidr) {
+        String[] parts = cidr.split("/");
+        String[] o = parts[0].split("\\.");
+        if (o.length != 4) {
+            return null;
+        }
+        try {
+            long ip = 0;
+            for (String x : o) {
+                ip = ip << 8 | Integer.parseInt(x);
+            }
+            int prefix = Integer.parseInt(parts[1]);
+            long mask = prefix == 0 ? 0 : (0xFFFFFFFFL << (32 - prefix)) & 0xFFFFFFFFL;
+            long host = (ip & mask) + 5;
+            return (host >> 24 & 255) + "." + (host >> 16 & 255) + "." + (host >> 8 & 255) + "." + (host & 255);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** @return {@code KUBE-SVC-*} for per-service chains, the chain itself otherwise */

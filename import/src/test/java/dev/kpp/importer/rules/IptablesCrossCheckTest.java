@@ -149,4 +149,33 @@ class IptablesCrossCheckTest {
         assertThat(w.branches()).extracting(IptablesWalker.Branch::dnatTo).containsExactlyInAnyOrder(
                 "10.180.0.7:8443", "10.180.1.7:8443", "10.180.2.7:8443", "10.180.3.7:8443");
     }
+
+    @Test
+    void theDumpSummaryKeepsTheWalkedPerConnectionCountsBesideTheModel() {
+        RuleDumpSummary sum = dump.summary();
+        // the pod address comes from the dump's own masquerade rule (! -s 10.0.0.0/8)
+        assertThat(dump.podAddress()).isEqualTo("10.0.0.5");
+        assertThat(sum.count("walk/clusterIp/ports")).isEqualTo(8);
+        assertThat(sum.count("walk/clusterIp/walked")).isEqualTo(8);
+        assertThat(sum.count("walk/clusterIp/meanMilli") / 1000.0).isCloseTo(model.clusterIp().mean(), within(0.001));
+        // the model's worst case puts the largest shape last; the dump's last port is one shape among them
+        assertThat(sum.count("walk/clusterIp/worst")).isPositive().isLessThanOrEqualTo(model.clusterIp().worst());
+        assertThat(sum.count("walk/clusterIp/p50")).isLessThanOrEqualTo(sum.count("walk/clusterIp/worst"));
+        assertThat(sum.count("walk/nodePort/meanMilli") / 1000.0).isCloseTo(model.nodePort().mean(), within(0.001));
+        assertThat(sum.count("walk/nodePort/ports")).isEqualTo(2);
+    }
+
+    @Test
+    void aLargeChainIsSampledEvenlyWithItsFirstAndLastPort() {
+        boolean[] k = IptablesConnectionCost.keep(10_000, 1_000);
+        int kept = 0;
+        for (boolean b : k) {
+            kept += b ? 1 : 0;
+        }
+        assertThat(kept).isEqualTo(1_000);
+        assertThat(k[0]).isTrue();
+        assertThat(k[9_999]).isTrue();
+        assertThat(IptablesConnectionCost.keep(5, 1_000)).containsOnly(true);
+        assertThat(IptablesDump.insideOf("10.128.0.0/9")).isEqualTo("10.128.0.5");
+    }
 }

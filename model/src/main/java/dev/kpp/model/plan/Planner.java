@@ -133,8 +133,7 @@ public final class Planner {
      * @return the prediction
      */
     public Prediction predict(Workload workload, ScenarioParams params) {
-        StructureOptions options = new StructureOptions(params.kubernetesVersion(), params.masqueradeAll(),
-                params.localDetector(), 1, StructureOptions.DEFAULT_EBPF_LB_MAP_MAX);
+        StructureOptions options = options(params);
         List<ModePrediction> modes = new ArrayList<>();
         for (ModeStructure s : ModeStructures.compute(workload, options)) {
             modes.add(new ModePrediction(s.mode(), s,
@@ -145,6 +144,20 @@ public final class Planner {
         Estimate[] calicoCosts = CostEngine.addOn(calico, params, calibration.costParameters());
         return new Prediction(params, workload, modes, calico, calicoCosts[0], calicoCosts[1],
                 warnings(workload, params, modes));
+    }
+
+    /** @return the structure options a scenario implies (version, masquerading, local detector) */
+    static StructureOptions options(ScenarioParams params) {
+        return new StructureOptions(params.kubernetesVersion(), params.masqueradeAll(), params.localDetector(), 1,
+                StructureOptions.DEFAULT_EBPF_LB_MAP_MAX);
+    }
+
+    /**
+     * The exact structure of one mode for a workload, without costs: no calibration is needed (e.g. to put
+     * a rule dump's walked counts beside the model's).
+     */
+    public static ModeStructure structure(ProxyMode mode, Workload workload, ScenarioParams params) {
+        return ModeStructures.compute(workload, options(params)).get(mode.ordinal());
     }
 
     private static List<PlanWarning> warnings(Workload workload, ScenarioParams params, List<ModePrediction> modes) {
