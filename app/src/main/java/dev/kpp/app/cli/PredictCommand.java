@@ -7,9 +7,7 @@ import dev.kpp.model.plan.PlanInput;
 import dev.kpp.model.plan.Prediction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.util.Locale;
@@ -23,21 +21,10 @@ import java.util.concurrent.Callable;
             "Examples:", "  kpp predict --sample tigera-10k",
             "  kpp predict --sample growth-4k --services 12k --format json -o plan.json",
             "  kpp predict --inventory cluster.kpp.json --services 12000"})
-final class PredictCommand implements Callable<Integer> {
-    private final CliContext context;
-
+final class PredictCommand extends ScenarioCommand implements Callable<Integer> {
     PredictCommand(CliContext context) {
-        this.context = context;
+        super(context);
     }
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ScenarioOptions scenario;
-
-    @Mixin
-    InventoryOptions inventory;
 
     @Mixin
     AdviceOptions advice;
@@ -51,15 +38,9 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PlanInput input;
-        ImportResult imported = null;
-        if (inventory.present()) {
-            InventoryOptions.Resolved r = inventory.resolve(context, scenario, spec.commandLine().getErr());
-            input = r.input();
-            imported = r.imported();
-        } else {
-            input = scenario.synthetic();
-        }
+        InventoryOptions.Resolved resolved = resolve();
+        PlanInput input = resolved.input();
+        ImportResult imported = resolved.imported();
         Prediction prediction = context.planner().predict(input);
         String text = switch (format) {
             case JSON -> PredictionFormats.json(input, prediction, imported, Advice.advise(context.planner(), input,

@@ -7,9 +7,7 @@ import dev.kpp.importer.spi.ImportResult;
 import dev.kpp.model.plan.PlanInput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -22,21 +20,10 @@ import java.util.concurrent.Callable;
         footer = {"", "Examples:", "  kpp recommend --sample growth-4k",
             "  kpp recommend --inventory cluster.kpp.json --budget cpu=0.25,sync=1s --growth 150/month",
             "  kpp recommend --services 10k --requests-per-connection 1 --kernel 4.18 --format markdown -o advice.md"})
-final class RecommendCommand implements Callable<Integer> {
-    private final CliContext context;
-
+final class RecommendCommand extends ScenarioCommand implements Callable<Integer> {
     RecommendCommand(CliContext context) {
-        this.context = context;
+        super(context);
     }
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ScenarioOptions scenario;
-
-    @Mixin
-    InventoryOptions inventory;
 
     @Mixin
     AdviceOptions advice;
@@ -54,15 +41,9 @@ final class RecommendCommand implements Callable<Integer> {
         if (!f.equals("table") && !f.equals("json") && !f.equals("markdown") && !f.equals("md")) {
             throw new Cli.UsageException("recommend supports --format table, json or markdown (got '" + format + "')");
         }
-        PlanInput input;
-        ImportResult imported = null;
-        if (inventory.present()) {
-            InventoryOptions.Resolved r = inventory.resolve(context, scenario, spec.commandLine().getErr());
-            input = r.input();
-            imported = r.imported();
-        } else {
-            input = scenario.synthetic();
-        }
+        InventoryOptions.Resolved resolved = resolve();
+        PlanInput input = resolved.input();
+        ImportResult imported = resolved.imported();
         Advice.Result a = Advice.advise(context.planner(), input, imported, advice.currentMode(), advice.budgets(),
                 advice.options(context.clock()));
         String text = switch (f) {

@@ -6,9 +6,7 @@ import dev.kpp.importer.spi.ImportResult;
 import dev.kpp.model.plan.PlanInput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -34,21 +32,10 @@ import java.util.concurrent.Callable;
             "Examples:", "  kpp report --sample tigera-10k -o report.pdf",
             "  kpp report --inventory cluster.kpp.json --growth 150/month --redact -o shareable.pdf",
             "  kpp report --from report.pdf -o again.md"})
-final class ReportCommand implements Callable<Integer> {
-    private final CliContext context;
-
+final class ReportCommand extends ScenarioCommand implements Callable<Integer> {
     ReportCommand(CliContext context) {
-        this.context = context;
+        super(context);
     }
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ScenarioOptions scenario;
-
-    @Mixin
-    InventoryOptions inventory;
 
     @Mixin
     AdviceOptions advice;
@@ -103,14 +90,9 @@ final class ReportCommand implements Callable<Integer> {
                         input.sensitivity(), input.currentMode(), input.redacted() || redact);
             }
         } else {
-            PlanInput plan;
-            if (inventory.present()) {
-                InventoryOptions.Resolved r = inventory.resolve(context, scenario, spec.commandLine().getErr());
-                plan = r.input();
-                imported = r.imported();
-            } else {
-                plan = scenario.synthetic();
-            }
+            InventoryOptions.Resolved r = resolve();
+            PlanInput plan = r.input();
+            imported = r.imported();
             var options = advice.options(context.clock());
             input = new ReportInput(title, date != null ? date() : options.today(), plan.source(), plan.params(),
                     advice.budgets(), options.growth(), options.horizonMonths(), options.sensitivity(),

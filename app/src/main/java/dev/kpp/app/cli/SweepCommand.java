@@ -8,10 +8,7 @@ import dev.kpp.model.plan.PlanInput;
 import dev.kpp.model.plan.Prediction;
 import dev.kpp.model.plan.Sweep;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -23,21 +20,10 @@ import java.util.concurrent.Callable;
                 + "requests-per-connection), as CSV or JSON for charts."},
         footer = {"", "Examples:", "  kpp sweep --sample growth-4k --vary services --from 100 --to 50000 --points 50",
             "  kpp sweep --inventory cluster.kpp.json --vary services --from 1000 --to 40000 --points 20"})
-final class SweepCommand implements Callable<Integer> {
-    private final CliContext context;
-
+final class SweepCommand extends ScenarioCommand implements Callable<Integer> {
     SweepCommand(CliContext context) {
-        this.context = context;
+        super(context);
     }
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ScenarioOptions scenario;
-
-    @Mixin
-    InventoryOptions inventory;
 
     @Option(names = "--vary", required = true, paramLabel = "INPUT",
             description = "services, endpoints, requests-per-second or requests-per-connection.")
@@ -72,9 +58,7 @@ final class SweepCommand implements Callable<Integer> {
         double to = dev.kpp.app.text.InputParser.number(toText, "to");
         Sweep.Spacing spacing = scale != null ? scale : Sweep.defaultSpacing(from, to);
         List<Double> values = Sweep.values(from, to, points, spacing);
-        PlanInput base = inventory.present()
-                ? inventory.resolve(context, scenario, spec.commandLine().getErr()).input()
-                : scenario.synthetic();
+        PlanInput base = resolve().input();
         source = base.source();
         List<Prediction> predictions = context.planner().sweep(base, input, values, () -> false).points();
         String text = format == OutputFormat.JSON ? json(input, values, predictions) : csv(input, values, predictions);
