@@ -23,14 +23,8 @@ class ClusterCommandsTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Cli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliTest.Run run(String... args) {
+        return CliTest.run(args);
     }
 
     private Path kubeconfig(String server) throws Exception {
@@ -62,7 +56,7 @@ class ClusterCommandsTest {
     @Test
     void contextsListsTheMergedKubeconfigWithoutCredentials() throws Exception {
         Path kc = kubeconfig("https://dev.example:6443");
-        Run t = run("contexts", "--kubeconfig", kc.toString());
+        CliTest.Run t = run("contexts", "--kubeconfig", kc.toString());
         assertThat(t.code()).isZero();
         String[] lines = t.out().split("\n");
         assertThat(lines[0]).startsWith("CURRENT").contains("NAME").contains("SERVER").contains("AUTH");
@@ -71,13 +65,13 @@ class ClusterCommandsTest {
         assertThat(lines[2]).contains("prod").contains("exec (kubelogin)").contains("proxy http://proxy.example:3128");
         assertThat(t.out()).doesNotContain("secret-token-value");
 
-        Run j = run("contexts", "--kubeconfig", kc.toString(), "--format", "json");
+        CliTest.Run j = run("contexts", "--kubeconfig", kc.toString(), "--format", "json");
         JsonNode n = JSON.readTree(j.out());
         assertThat(n.path("currentContext").asText()).isEqualTo("dev");
         assertThat(n.path("contexts").get(1).path("auth").asText()).isEqualTo("exec");
         assertThat(n.path("contexts").get(1).path("execCommand").asText()).isEqualTo("kubelogin");
 
-        Run missing = run("contexts", "--kubeconfig", dir.resolve("none").toString());
+        CliTest.Run missing = run("contexts", "--kubeconfig", dir.resolve("none").toString());
         assertThat(missing.code()).isEqualTo(Cli.EXIT_USAGE);
         assertThat(missing.err()).contains("No kubeconfig");
     }
@@ -90,7 +84,7 @@ class ClusterCommandsTest {
         }
         Path kc = kubeconfig("http://127.0.0.1:" + port);
         Path out = dir.resolve("x.kpp.json");
-        Run r = run("import", "--kubeconfig", kc.toString(), "-o", out.toString());
+        CliTest.Run r = run("import", "--kubeconfig", kc.toString(), "-o", out.toString());
         assertThat(r.code()).isEqualTo(Cli.EXIT_FAILURE);
         assertThat(r.err()).contains("kpp: error: Cannot reach the API server http://127.0.0.1:" + port)
                 .contains("nothing was imported from context dev; no snapshot written")
@@ -104,9 +98,9 @@ class ClusterCommandsTest {
                 new StringWriter()))).isInstanceOf(Cli.InputException.class)
                 .hasMessageStartingWith("nothing could be imported from context dev: Cannot reach the API server");
 
-        Run both = run("import", "some.json", "--context", "dev", "-o", out.toString());
+        CliTest.Run both = run("import", "some.json", "--context", "dev", "-o", out.toString());
         assertThat(both.code()).isEqualTo(Cli.EXIT_USAGE);
-        Run none = run("import", "-o", out.toString());
+        CliTest.Run none = run("import", "-o", out.toString());
         assertThat(none.code()).isEqualTo(Cli.EXIT_USAGE);
         assertThat(none.err()).contains("--context NAME");
     }
@@ -139,7 +133,7 @@ class ClusterCommandsTest {
         try {
             Path kc = kubeconfig("http://127.0.0.1:" + api.getAddress().getPort());
             Path out = dir.resolve("live.kpp.json");
-            Run r = run("import", "--kubeconfig", kc.toString(), "--context", "dev", "--page-size", "100", "-o",
+            CliTest.Run r = run("import", "--kubeconfig", kc.toString(), "--context", "dev", "--page-size", "100", "-o",
                     out.toString());
             assertThat(r.code()).as(r.err()).isZero();
             assertThat(r.err()).contains("kpp: Service: 1 in 1 page(s)")
@@ -153,7 +147,7 @@ class ClusterCommandsTest {
             assertThat(p.path("partial").asBoolean()).isFalse();
             assertThat(Files.readString(out)).doesNotContain("secret-token-value");
 
-            Run inv = run("inventory", out.toString(), "--format", "json");
+            CliTest.Run inv = run("inventory", out.toString(), "--format", "json");
             assertThat(JSON.readTree(inv.out()).at("/services/proxied").asLong()).isEqualTo(1);
         } finally {
             api.stop(0);

@@ -19,19 +19,13 @@ class ImportCommandsTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Cli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliTest.Run run(String... args) {
+        return CliTest.run(args);
     }
 
     private Path generate() {
         Path dump = dir.resolve("gen.json");
-        Run g = run("generate", "--services", "300", "--endpoints-per-service", "4", "--nodeport-share", "0.2",
+        CliTest.Run g = run("generate", "--services", "300", "--endpoints-per-service", "4", "--nodeport-share", "0.2",
                 "--nodes", "6", "-o", dump.toString());
         assertThat(g.code()).isZero();
         assertThat(g.err()).contains("wrote").contains("300 services");
@@ -42,11 +36,11 @@ class ImportCommandsTest {
     void generateImportInventoryAndDiffRoundTrip() throws Exception {
         Path dump = generate();
         Path snap = dir.resolve("c.kpp.json");
-        Run imp = run("import", dump.toString(), "-o", snap.toString());
+        CliTest.Run imp = run("import", dump.toString(), "-o", snap.toString());
         assertThat(imp.code()).isZero();
         assertThat(Files.readString(snap)).startsWith("{\"format\":\"kpp-snapshot\",\"version\":1,");
 
-        Run inv = run("inventory", snap.toString(), "--format", "json");
+        CliTest.Run inv = run("inventory", snap.toString(), "--format", "json");
         assertThat(inv.code()).isZero();
         JsonNode j = JSON.readTree(inv.out());
         assertThat(j.at("/services/proxied").asLong()).isEqualTo(300);
@@ -54,10 +48,10 @@ class ImportCommandsTest {
         assertThat(j.at("/endpoints/ready").asLong()).isEqualTo(1_200);
         assertThat(j.at("/nodes/count").asLong()).isEqualTo(6);
 
-        Run table = run("inventory", dump.toString());
+        CliTest.Run table = run("inventory", dump.toString());
         assertThat(table.out()).contains("Services").contains("per Service").contains("kube-proxy mode");
 
-        Run diff = run("diff", snap.toString(), dump.toString(), "--format", "json");
+        CliTest.Run diff = run("diff", snap.toString(), dump.toString(), "--format", "json");
         assertThat(diff.code()).isZero();
         assertThat(JSON.readTree(diff.out()).at("/services/change").asLong()).isZero();
     }
@@ -76,9 +70,9 @@ class ImportCommandsTest {
     @Test
     void predictWithAnInventoryMatchesTheSyntheticScenarioAndAddsAnInventoryObject() throws Exception {
         Path dump = generate();
-        Run inv = run("predict", "--inventory", dump.toString(), "--format", "json");
+        CliTest.Run inv = run("predict", "--inventory", dump.toString(), "--format", "json");
         assertThat(inv.code()).isZero();
-        Run syn = run("predict", "--services", "300", "--endpoints-per-service", "4", "--nodeport-share", "0.2",
+        CliTest.Run syn = run("predict", "--services", "300", "--endpoints-per-service", "4", "--nodeport-share", "0.2",
                 "--nodes", "6", "--format", "json");
         JsonNode a = JSON.readTree(inv.out());
         JsonNode b = JSON.readTree(syn.out());
@@ -87,20 +81,20 @@ class ImportCommandsTest {
         assertThat(a.at("/inventory/proxiedServices").asLong()).isEqualTo(300);
         assertThat(a.at("/inventory/sources/0/sha256").asText()).hasSize(64);
 
-        Run scaled = run("predict", "--inventory", dump.toString(), "--services", "600", "--format", "json");
+        CliTest.Run scaled = run("predict", "--inventory", dump.toString(), "--services", "600", "--format", "json");
         assertThat(JSON.readTree(scaled.out()).at("/workload/servicePorts").asLong()).isEqualTo(600);
     }
 
     @Test
     void sweepOverAnInventoryScalesItsWorkload() throws Exception {
         Path dump = generate();
-        Run r = run("sweep", "--inventory", dump.toString(), "--vary", "services", "--from", "300", "--to", "3000",
+        CliTest.Run r = run("sweep", "--inventory", dump.toString(), "--vary", "services", "--from", "300", "--to", "3000",
                 "--points", "3");
         assertThat(r.code()).isZero();
         var lines = r.out().lines().toList();
         assertThat(lines).hasSize(1 + 3 * 4);
         // the first point is the inventory itself: it predicts exactly what predict --inventory does
-        Run csv = run("predict", "--inventory", dump.toString(), "--format", "csv");
+        CliTest.Run csv = run("predict", "--inventory", dump.toString(), "--format", "csv");
         assertThat(lines.get(1)).isEqualTo("300," + csv.out().lines().skip(1).findFirst().orElseThrow());
         assertThat(lines.get(lines.size() - 1)).startsWith("3000,ebpf,");
     }
@@ -108,7 +102,7 @@ class ImportCommandsTest {
     @Test
     void flagsThatContradictAnInventoryAreUsageErrors() {
         Path dump = generate();
-        Run r = run("predict", "--inventory", dump.toString(), "--nodeport-share", "0.5");
+        CliTest.Run r = run("predict", "--inventory", dump.toString(), "--nodeport-share", "0.5");
         assertThat(r.code()).isEqualTo(Cli.EXIT_USAGE);
         assertThat(r.err()).contains("--nodeport-share cannot be combined with --inventory");
     }
@@ -116,7 +110,7 @@ class ImportCommandsTest {
     @Test
     void badFilesAreReportedWithLocationAndExitCodeOne() throws Exception {
         Path bad = Files.writeString(dir.resolve("bad.json"), "{\"items\": [ {\"kind\": }");
-        Run only = run("inventory", bad.toString());
+        CliTest.Run only = run("inventory", bad.toString());
         assertThat(only.code()).isEqualTo(Cli.EXIT_FAILURE);
         assertThat(only.err()).contains(bad + ":1:").contains("malformed-json");
         // one line for the file, and the summary does not repeat it
@@ -124,7 +118,7 @@ class ImportCommandsTest {
 
         Path dump = generate();
         Path snap = dir.resolve("p.kpp.json");
-        Run mixed = run("import", bad.toString(), dump.toString(), "-o", snap.toString());
+        CliTest.Run mixed = run("import", bad.toString(), dump.toString(), "-o", snap.toString());
         assertThat(mixed.code()).isEqualTo(Cli.EXIT_FAILURE);
         assertThat(mixed.err()).contains("error: " + bad).contains("300 services");
         assertThat(snap).exists();
@@ -134,7 +128,7 @@ class ImportCommandsTest {
     void inventoryOfAnIptablesSaveDumpShowsTheWalkedCountsBesideTheModel() throws Exception {
         String dump = "src/test/resources/golden/input/iptables-save-1.28.txt";
         String inv = "src/test/resources/golden/input/cluster-1.28.json";
-        Run table = run("inventory", inv, dump);
+        CliTest.Run table = run("inventory", inv, dump);
         assertThat(table.code()).as(table.err()).isZero();
         assertThat(table.out()).contains("walked ClusterIP  mean 21.9").contains("model  ClusterIP  mean 21.9")
                 .contains("walked NodePort");
@@ -144,7 +138,7 @@ class ImportCommandsTest {
         assertThat(w.get("mean").asDouble()).isCloseTo(w.get("model").get("mean").asDouble(),
                 org.assertj.core.api.Assertions.within(0.05));
         // without an inventory there is nothing to compare with, and no model line
-        Run alone = run("inventory", dump);
+        CliTest.Run alone = run("inventory", dump);
         assertThat(alone.out()).contains("walked ClusterIP").doesNotContain("model  ClusterIP");
     }
 }

@@ -28,14 +28,8 @@ class SafeCliTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Cli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliTest.Run run(String... args) {
+        return CliTest.run(args);
     }
 
     private Path dump() {
@@ -54,7 +48,7 @@ class SafeCliTest {
     @Test
     void outputToDevNullIsRefusedInOneLineAndDevNullStaysADevice() throws Exception {
         Path dump = dump();
-        Run r = run("import", dump.toString(), "-o", "/dev/null");
+        CliTest.Run r = run("import", dump.toString(), "-o", "/dev/null");
         assertThat(r.code()).isEqualTo(Cli.EXIT_USAGE);
         assertThat(r.err().strip()).isEqualTo("kpp import: cannot write /dev/null: it is a character device, not a "
                 + "regular file");
@@ -65,7 +59,7 @@ class SafeCliTest {
     void outputEqualToAnInputIsRefusedBeforeAnythingIsRead() throws Exception {
         Path dump = dump();
         byte[] before = Files.readAllBytes(dump);
-        Run r = run("import", dump.toString(), "-o", dump.toString());
+        CliTest.Run r = run("import", dump.toString(), "-o", dump.toString());
         assertThat(r.code()).isEqualTo(Cli.EXIT_USAGE);
         assertThat(r.err()).contains("it is also an input").doesNotContain("Exception").doesNotContain("kpp-tmp");
         assertThat(Files.readAllBytes(dump)).isEqualTo(before);
@@ -88,7 +82,7 @@ class SafeCliTest {
     void aFailedWriteIsOneLineWithoutJavaOrTemporaryNames() throws Exception {
         Path dump = dump();
         Files.writeString(dir.resolve("plain"), "a file, not a directory");
-        Run r = run("import", dump.toString(), "-o", dir.resolve("plain/out.kpp.json").toString());
+        CliTest.Run r = run("import", dump.toString(), "-o", dir.resolve("plain/out.kpp.json").toString());
         assertThat(r.code()).isEqualTo(Cli.EXIT_USAGE);
         assertThat(r.err().strip().lines()).singleElement().satisfies(line -> assertThat(line)
                 .startsWith("kpp import: cannot write " + dir.resolve("plain/out.kpp.json") + ": its directory")
@@ -99,7 +93,7 @@ class SafeCliTest {
     void dashReadsStandardInputAndWritesStandardOutput() throws Exception {
         byte[] dump = Files.readAllBytes(dump());
         InputStream saved = System.in;
-        Run r;
+        CliTest.Run r;
         try {
             System.setIn(new ByteArrayInputStream(dump));
             r = run("import", "-", "-o", "-");
@@ -133,7 +127,7 @@ class SafeCliTest {
         });
         writer.start();
         Path snap = dir.resolve("piped.kpp.json");
-        Run r = run("import", fifo.toString(), "-o", snap.toString());
+        CliTest.Run r = run("import", fifo.toString(), "-o", snap.toString());
         writer.join();
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(JSON.readTree(snap.toFile()).at("/inventory/services")).hasSize(40);
@@ -142,7 +136,7 @@ class SafeCliTest {
     @Test
     void aHugeDumpIsEstimatedAndWantsForce() throws Exception {
         Path out = dir.resolve("huge.json");
-        Run r = run("generate", "--services", "1000000", "--endpoints-per-service", "1000", "-o", out.toString());
+        CliTest.Run r = run("generate", "--services", "1000000", "--endpoints-per-service", "1000", "-o", out.toString());
         assertThat(r.code()).isEqualTo(Cli.EXIT_USAGE);
         assertThat(r.err().strip()).matches("kpp generate: the dump would be about [0-9.]+ (GB|TB); add --force to write it");
         assertThat(out).doesNotExist();
@@ -172,11 +166,11 @@ class SafeCliTest {
         Path b = Files.writeString(dir.resolve("b.json"), "{\"kind\":\"List\",\"apiVersion\":\"v1\",\"items\":["
                 + String.format(svc, "web") + "," + String.format(svc, "evil\\u001b[2J\\u202e\\r\\nkpp: ok") + "]}",
                 StandardCharsets.UTF_8);
-        Run diff = run("diff", a.toString(), b.toString());
+        CliTest.Run diff = run("diff", a.toString(), b.toString());
         assertThat(diff.code()).isZero();
         assertThat(diff.out()).contains("ns/evil\\x1b[2J\\u202e\\r\\nkpp: ok").doesNotContain("\u001b")
                 .doesNotContain("\u202e").doesNotContain("\r");
-        Run missing = run("inventory", dir.resolve("x\u001b]0;pwned\u0007.json").toString());
+        CliTest.Run missing = run("inventory", dir.resolve("x\u001b]0;pwned\u0007.json").toString());
         assertThat(missing.err()).contains("x\\x1b]0;pwned\\x07.json").doesNotContain("\u001b").doesNotContain("\u0007");
     }
 
