@@ -50,7 +50,7 @@ final class PredictCommand extends ScenarioCommand implements Callable<Integer> 
             case TABLE -> PredictionFormats.table(prediction, input.source(), input.assumptions())
                     + (imported == null ? "" : inventoryLine(imported));
         };
-        Output.write(spec, output, text);
+        write(output, text);
         return 0;
     }
 

@@ -52,7 +52,7 @@ final class RecommendCommand extends ScenarioCommand implements Callable<Integer
             case "markdown", "md" -> RecommendationFormats.markdown(a.recommendation(), input.source());
             default -> RecommendationFormats.table(a.recommendation(), input.source());
         };
-        Output.write(spec, output, text);
+        write(output, text);
         return 0;
     }
 }

@@ -28,6 +28,14 @@ abstract class ScenarioCommand {
      * @return the plan input the flags describe (an imported inventory or cluster when given, else a
      *         synthetic cluster) with the import behind it (null for a synthetic cluster)
      */
+    /**
+     * Writes the command's output to {@code file} (stdout when null or {@code -}), never over one of the
+     * inventory's own input files.
+     */
+    void write(java.nio.file.Path file, String text) throws java.io.IOException {
+        Output.write(spec, file, text, inventory.paths == null ? java.util.List.of() : inventory.paths);
+    }
+
     InventoryOptions.Resolved resolve() {
         if (inventory.present()) {
             return inventory.resolve(context, scenario, spec.commandLine().getErr());

@@ -62,7 +62,7 @@ final class SweepCommand extends ScenarioCommand implements Callable<Integer> {
         source = base.source();
         List<Prediction> predictions = context.planner().sweep(base, input, values, () -> false).points();
         String text = format == OutputFormat.JSON ? json(input, values, predictions) : csv(input, values, predictions);
-        Output.write(spec, output, text);
+        write(output, text);
         return 0;
     }
 

@@ -198,4 +198,14 @@ class SafeCliTest {
         assertThat(line).startsWith("kpp import: out of memory: ").contains("-Xmx").contains("KPP_JAVA_OPTS")
                 .doesNotContain("\n");
     }
+
+    @Test
+    void predictNeverWritesOverTheInventoryItReads() throws Exception {
+        Path d = dump();
+        byte[] before = Files.readAllBytes(d);
+        CliTest.Run r = run("predict", "--inventory", d.toString(), "--format", "json", "-o", d.toString());
+        assertThat(r.code()).isEqualTo(Cli.EXIT_USAGE);
+        assertThat(r.err()).contains("it is also an input");
+        assertThat(Files.readAllBytes(d)).isEqualTo(before);
+    }
 }
