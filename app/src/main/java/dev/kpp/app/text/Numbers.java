@@ -106,8 +106,22 @@ public final class Numbers {
         if (!e.hasSpread()) {
             return value;
         }
-        return value + " [" + range(e.low(), e.high(), e.value(), unit, e.confidence() == Estimate.Confidence.EXACT)
-                + "]";
+        String range = range(e.low(), e.high(), e.value(), unit, e.confidence() == Estimate.Confidence.EXACT);
+        int dash = range.indexOf('–');
+        String lowText = range.substring(0, dash);
+        String highText = range.substring(dash + 1);
+        if (numberPart(lowText).equals(numberPart(highText))) {
+            return value; // a band too narrow to show at 3 digits ("1 core [1–1 cores]") is no band
+        }
+        return value + " [" + range + "]";
+    }
+
+    private static String numberPart(String text) {
+        int end = 0;
+        while (end < text.length() && "-0123456789.,\u00a0\u202f'".indexOf(text.charAt(end)) >= 0) {
+            end++;
+        }
+        return text.substring(0, end);
     }
 
     /** @return "low–high" in the scale of {@code ref}, the unit written once at the end */
