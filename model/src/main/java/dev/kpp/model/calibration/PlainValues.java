@@ -140,20 +140,17 @@ final class PlainValues {
         }
         if (c.isRecord()) {
             Map<?, ?> m = (Map<?, ?>) cast(Map.class, v, path);
-            RecordComponent[] rc = c.getRecordComponents();
-            Class<?>[] types = new Class<?>[rc.length];
-            Object[] args = new Object[rc.length];
-            for (int i = 0; i < rc.length; i++) {
-                types[i] = rc[i].getType();
-                String p = path + "." + rc[i].getName();
-                if (!m.containsKey(rc[i].getName())) {
+            Shape shape = SHAPES.get(c);
+            Object[] args = new Object[shape.names.length];
+            for (int i = 0; i < args.length; i++) {
+                String p = path + "." + shape.names[i];
+                if (!m.containsKey(shape.names[i])) {
                     throw new IllegalArgumentException(p + ": missing");
                 }
-                args[i] = decode(rc[i].getGenericType(), m.get(rc[i].getName()), p);
+                args[i] = decode(shape.types[i], m.get(shape.names[i]), p);
             }
             try {
-                Constructor<?> k = c.getDeclaredConstructor(types);
-                return k.newInstance(args);
+                return shape.constructor.newInstance(args);
             } catch (InvocationTargetException e) {
                 throw new IllegalArgumentException(path + ": " + e.getCause().getMessage(), e.getCause());
             } catch (ReflectiveOperationException e) {
@@ -162,6 +159,37 @@ final class PlainValues {
         }
         throw new IllegalArgumentException(path + ": unsupported type " + c.getName());
     }
+
+    /** A record class's components and canonical constructor, looked up once per class. */
+    private static final class Shape {
+        final String[] names;
+        final Type[] types;
+        final Constructor<?> constructor;
+
+        Shape(Class<?> c) {
+            RecordComponent[] rc = c.getRecordComponents();
+            names = new String[rc.length];
+            types = new Type[rc.length];
+            Class<?>[] raw = new Class<?>[rc.length];
+            for (int i = 0; i < rc.length; i++) {
+                names[i] = rc[i].getName();
+                types[i] = rc[i].getGenericType();
+                raw[i] = rc[i].getType();
+            }
+            try {
+                constructor = c.getDeclaredConstructor(raw);
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException("no canonical constructor in " + c.getSimpleName(), e);
+            }
+        }
+    }
+
+    private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
+        @Override
+        protected Shape computeValue(Class<?> type) {
+            return new Shape(type);
+        }
+    };
 
     private static double decodeDouble(Object v, String path) {
         if (v instanceof Double d) {
