@@ -1,6 +1,7 @@
 package dev.kpp.app;
 
 import dev.kpp.app.cli.Cli;
+import dev.kpp.importer.cache.CalibrationCache;
 
 import java.util.Locale;
 
@@ -14,6 +15,8 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        // the calibration is fitted once per machine, then restored from the user's cache (docs/benchmarks.md)
+        CalibrationCache.installUserCache();
         if (args.length == 0 || (args.length == 1 && args[0].equals("gui"))) {
             System.exit(startGui());
         }

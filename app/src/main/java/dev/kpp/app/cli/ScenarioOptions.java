@@ -34,19 +34,19 @@ public final class ScenarioOptions {
     @Option(names = "--ports-per-service", paramLabel = "P", description = "Ports per Service (default 1).")
     String portsPerService;
 
-    @Option(names = "--nodeport-share", paramLabel = "F", description = "Share of NodePort Services: 5% or 0.05.")
+    @Option(names = "--nodeport-share", paramLabel = "F", description = "Share of NodePort Services: 5%% or 0.05.")
     String nodePortShare;
 
     @Option(names = "--loadbalancer-share", paramLabel = "F",
-            description = "Share of LoadBalancer Services: 5% or 0.05.")
+            description = "Share of LoadBalancer Services: 5%% or 0.05.")
     String loadBalancerShare;
 
     @Option(names = "--external-local-share", paramLabel = "F",
-            description = "Share of NodePort/LoadBalancer Services with externalTrafficPolicy: Local (5% or 0.05).")
+            description = "Share of NodePort/LoadBalancer Services with externalTrafficPolicy: Local (5%% or 0.05).")
     String externalLocalShare;
 
     @Option(names = "--affinity-share", paramLabel = "F",
-            description = "Share of Services with sessionAffinity: ClientIP (5% or 0.05).")
+            description = "Share of Services with sessionAffinity: ClientIP (5%% or 0.05).")
     String affinityShare;
 
     @Option(names = "--nodes", paramLabel = "K", description = "Nodes.")

@@ -13,7 +13,28 @@ public final class ParserMessages {
             "\\s*(?:at )?\\[Source: (?:[^\\[\\]]|\\[[^\\]]*\\])*?; line: (\\d+), column: (\\d+)\\]");
     private static final Pattern YAML_WHERE = Pattern.compile("^\\s*in '[^']*', line (\\d+), column (\\d+):?\\s*$");
 
+    private static final Pattern DECODER_BYTE = Pattern.compile("byte #(\\d+)");
+
     private ParserMessages() {
+    }
+
+    /**
+     * Where a decoding failure happened, as {@code byte N} when Jackson's decoder says so.
+     *
+     * @return e.g. {@code byte 4}, or "" when the message names no offset
+     */
+    public static String decoderOffset(java.io.CharConversionException e) {
+        Matcher m = DECODER_BYTE.matcher(e.getMessage() == null ? "" : e.getMessage());
+        return m.find() ? "byte " + m.group(1) : "";
+    }
+
+    /**
+     * The detail for a decoding failure: Jackson takes the encoding from the first bytes (leading
+     * NULs mean UTF-16 or UTF-32), so a file that starts with NULs fails here, not in the parser.
+     */
+    public static String undecodable(java.io.CharConversionException e) {
+        return "the bytes are not text in the encoding their start implies (the file should be UTF-8; "
+                + "leading NUL bytes read as UTF-16 or UTF-32): " + clean(e.getMessage());
     }
 
     /** @return the message on one line, without source descriptions or snippets */

@@ -18,6 +18,7 @@ import dev.kpp.importer.spi.ImportProblem;
 
 import dev.kpp.model.inventory.EndpointInfo;
 
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,8 +49,13 @@ public final class KubeDumpReader {
             throws ImportException, IOException {
         ObjectReader reader = yaml ? Parsers.YAML_TREE : Parsers.JSON_TREE;
         String format = yaml ? "YAML" : "JSON";
-        JsonParser p = new CheckingParser((yaml ? Parsers.YAML : Parsers.JSON).getFactory()
-                .createParser(new NonClosing(in)), yaml, source, c);
+        JsonParser p;
+        try {
+            p = new CheckingParser((yaml ? Parsers.YAML : Parsers.JSON).getFactory()
+                    .createParser(new NonClosing(in)), yaml, source, c);
+        } catch (CharConversionException e) {
+            throw undecodable(source, yaml, null, e);
+        }
         try (p) {
             int doc = 0;
             boolean anyValue = false;
@@ -99,11 +105,29 @@ public final class KubeDumpReader {
             }
             throw new ImportException(ImportProblem.error(yaml ? "malformed-yaml" : "malformed-json", source,
                     where, ParserMessages.clean(e.getOriginalMessage())), e);
+        } catch (CharConversionException e) {
+            throw undecodable(source, yaml, p, e);
         } catch (org.yaml.snakeyaml.error.YAMLException e) {
             rethrowStreamFailure(e);
             throw new ImportException(ImportProblem.error("malformed-yaml", source, location(p.currentLocation()),
                     ParserMessages.clean(e.getMessage())), e);
         }
+    }
+
+    /**
+     * Jackson guesses the encoding from the first bytes (leading NULs mean UTF-16 or UTF-32), and
+     * a decoding failure of that guess is an {@link IOException}, not a parse error: it is the
+     * file's content, so it becomes the format's own error, at the byte the decoder names.
+     *
+     * @param p the parser, or null when the encoding check failed before one existed
+     */
+    static ImportException undecodable(String source, boolean yaml, JsonParser p, CharConversionException e) {
+        String where = ParserMessages.decoderOffset(e);
+        if (where.isEmpty() && p != null) {
+            where = location(p.currentLocation());
+        }
+        return new ImportException(ImportProblem.error(yaml ? "malformed-yaml" : "malformed-json", source,
+                where.isEmpty() ? "byte 0" : where, ParserMessages.undecodable(e)), e);
     }
 
     /**
@@ -211,7 +235,12 @@ public final class KubeDumpReader {
      */
     public static ListPage readList(InputStream in, String source, String kind, String apiVersion,
                                     InventoryCollector c, Cancellation cancel) throws ImportException, IOException {
-        JsonParser p = Parsers.JSON.getFactory().createParser(new NonClosing(in));
+        JsonParser p;
+        try {
+            p = Parsers.JSON.getFactory().createParser(new NonClosing(in));
+        } catch (CharConversionException e) {
+            throw undecodable(source, false, null, e);
+        }
         try (p) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new ImportException(ImportProblem.error("not-kubernetes", source,
@@ -260,6 +289,8 @@ public final class KubeDumpReader {
             JsonLocation loc = e.getLocation() != null ? e.getLocation() : p.currentLocation();
             throw new ImportException(ImportProblem.error("malformed-json", source, location(loc),
                     ParserMessages.clean(e.getOriginalMessage())), e);
+        } catch (CharConversionException e) {
+            throw undecodable(source, false, p, e);
         }
     }
 

@@ -313,7 +313,7 @@ public final class SourceReader {
 
     private void readTar(InputStream in, String name, InventoryCollector c, List<Unit> units, Outputs out,
                          boolean explicit) throws IOException, ImportException {
-        TarReader tar = new TarReader(in);
+        TarReader tar = new TarReader(in, name);
         TarReader.Entry e;
         int members = 0;
         TarReader.Skipped skipped = (member, what) -> out.problems.add(ImportProblem.warning("skipped-member",

@@ -1,6 +1,10 @@
 package dev.kpp.importer.file;
 
+import dev.kpp.importer.spi.ImportException;
+import dev.kpp.importer.spi.ImportProblem;
+
 import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,12 +27,18 @@ final class TarReader {
         void member(String name, String what);
     }
 
-    private final InputStream in;
+    private final Position in;
+    private final String archive;
     private long remaining;
     private long padding;
 
-    TarReader(InputStream in) {
-        this.in = in;
+    /**
+     * @param in      the archive's bytes
+     * @param archive the archive's name, for problems
+     */
+    TarReader(InputStream in, String archive) {
+        this.in = new Position(in);
+        this.archive = archive;
     }
 
     /** @return true when the stream looks like a tar archive (ustar magic at offset 257) */
@@ -40,15 +50,20 @@ final class TarReader {
      * Skips the rest of the current member and reads the next regular file.
      *
      * @return the entry, or null at the end of the archive
-     * @throws IOException for a truncated or corrupt archive
+     * @throws ImportException {@code corrupt-archive} for a header that is not a tar header (bad
+     *                         checksum, a size that is not octal), at its byte offset;
+     *                         {@code limit-exceeded} for an extended header over 1 MB
+     * @throws EOFException    for a truncated archive
+     * @throws IOException     when reading fails
      */
-    Entry next(Skipped skipped) throws IOException {
+    Entry next(Skipped skipped) throws IOException, ImportException {
         skipFully(remaining + padding);
         remaining = 0;
         padding = 0;
         String longName = null;
         byte[] header = new byte[BLOCK];
         while (true) {
+            long at = in.position;
             if (!readBlock(header)) {
                 return null;
             }
@@ -56,13 +71,20 @@ final class TarReader {
                 return null;
             }
             if (!checksumOk(header)) {
-                throw new IOException("corrupt tar header (bad checksum)");
+                throw corrupt(at, "the header's checksum does not match (not a tar header, or a corrupt archive)");
             }
             String name = cString(header, 0, 100);
             String prefix = cString(header, 345, 155);
             long size = octal(header, 124, 12);
+            if (size < 0) {
+                throw corrupt(at, "the header's size field is not an octal number");
+            }
             char type = (char) header[156];
             long pad = (BLOCK - size % BLOCK) % BLOCK;
+            if ((type == 'L' || type == 'x' || type == 'g') && size > (1 << 20)) {
+                throw new ImportException(ImportProblem.error("limit-exceeded", archive, "byte " + at,
+                        "a tar extended header is larger than 1 MB"));
+            }
             if (type == 'L') {
                 byte[] buf = readBytes(size);
                 skipFully(pad);
@@ -124,10 +146,11 @@ final class TarReader {
         return true;
     }
 
+    private ImportException corrupt(long at, String detail) {
+        return new ImportException(ImportProblem.error("corrupt-archive", archive, "byte " + at, detail));
+    }
+
     private byte[] readBytes(long size) throws IOException {
-        if (size > (1 << 20)) {
-            throw new IOException("tar extended header larger than 1 MB");
-        }
         byte[] buf = new byte[(int) size];
         int off = 0;
         while (off < buf.length) {
@@ -161,10 +184,8 @@ final class TarReader {
     }
 
     private static boolean checksumOk(byte[] h) {
-        long stored;
-        try {
-            stored = octal(h, 148, 8);
-        } catch (IOException e) {
+        long stored = octal(h, 148, 8);
+        if (stored < 0) {
             return false;
         }
         long sum = 0;
@@ -182,10 +203,14 @@ final class TarReader {
         return new String(b, off, end - off, StandardCharsets.UTF_8);
     }
 
-    private static long octal(byte[] b, int off, int len) throws IOException {
+    /** @return the field's value, or -1 when it is not a number (or overflows) */
+    private static long octal(byte[] b, int off, int len) {
         if ((b[off] & 0x80) != 0) { // GNU base-256
             long v = b[off] & 0x7f;
             for (int i = off + 1; i < off + len; i++) {
+                if ((v >>> 55) != 0) {
+                    return -1;
+                }
                 v = (v << 8) | (b[i] & 0xff);
             }
             return v;
@@ -199,12 +224,46 @@ final class TarReader {
                 }
                 continue;
             }
-            if (c < '0' || c > '7') {
-                throw new IOException("corrupt tar header (bad octal field)");
+            if (c < '0' || c > '7' || (v >>> 60) != 0) {
+                return -1;
             }
             v = v * 8 + (c - '0');
         }
         return v;
+    }
+
+    /** The archive's bytes, counted (problems name a header by its offset). */
+    private static final class Position extends FilterInputStream {
+        long position;
+
+        Position(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int r = in.read();
+            if (r >= 0) {
+                position++;
+            }
+            return r;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int r = in.read(b, off, len);
+            if (r > 0) {
+                position += r;
+            }
+            return r;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long r = in.skip(n);
+            position += Math.max(0, r);
+            return r;
+        }
     }
 
     /** The current member's bytes. */

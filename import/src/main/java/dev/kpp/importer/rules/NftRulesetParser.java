@@ -62,8 +62,13 @@ public final class NftRulesetParser {
                 }
                 if ((t.startsWith("chain ") || t.startsWith("set ") || t.startsWith("map ")) && t.endsWith("{")) {
                     block = t.substring(0, t.length() - 1).strip();
+                    int space = block.indexOf(' ');
+                    String kind = block.substring(0, space < 0 ? block.length() : space);
+                    if (space < 0) {
+                        throw error(source, lineNo, "expected '" + kind + " <name> {': the " + kind
+                                + " has no name");
+                    }
                     depth = 2;
-                    String kind = block.substring(0, block.indexOf(' '));
                     c.merge(prefix(table) + kind + "s", 1L, Long::sum);
                     continue;
                 }

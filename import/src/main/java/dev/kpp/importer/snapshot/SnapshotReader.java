@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kpp.importer.codec.ParserMessages;
 import dev.kpp.importer.codec.Parsers;
 import dev.kpp.importer.spi.HistogramSummary;
 import dev.kpp.importer.spi.ObservedMetrics;
@@ -29,6 +30,7 @@ import dev.kpp.model.inventory.ServiceType;
 import dev.kpp.model.inventory.SessionAffinity;
 import dev.kpp.model.inventory.TrafficPolicy;
 
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -56,7 +58,12 @@ final class SnapshotReader {
      * @throws ImportException when the document is not a kpp snapshot, has another version, or is malformed
      */
     static Snapshot read(InputStream in, String source, Cancellation cancel) throws ImportException, IOException {
-        JsonParser p = Parsers.JSON.getFactory().createParser(in);
+        JsonParser p;
+        try {
+            p = Parsers.JSON.getFactory().createParser(in);
+        } catch (CharConversionException e) {
+            throw undecodable(source, null, e);
+        }
         try (p) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw bad(source, p, "$", "a snapshot is a JSON object");
@@ -98,8 +105,9 @@ final class SnapshotReader {
                     case "skippedKinds" -> tree(p).properties().forEach(
                             e -> skipped.put(e.getKey(), e.getValue().asLong()));
                     case "metrics" -> {
+                        int i = 0;
                         for (JsonNode m : tree(p)) {
-                            metrics.add(metrics(m));
+                            metrics.add(metrics(m, source, "$.metrics[" + i++ + "]"));
                         }
                     }
                     case "ruleDumps" -> {
@@ -125,7 +133,18 @@ final class SnapshotReader {
             JsonLocation loc = e.getLocation() != null ? e.getLocation() : p.currentLocation();
             throw new ImportException(ImportProblem.error("malformed-snapshot", source,
                     loc.getLineNr() + ":" + loc.getColumnNr(), e.getOriginalMessage()), e);
+        } catch (CharConversionException e) {
+            throw undecodable(source, p, e);
         }
+    }
+
+    private static ImportException undecodable(String source, JsonParser p, CharConversionException e) {
+        String where = ParserMessages.decoderOffset(e);
+        if (where.isEmpty()) {
+            where = p == null ? "byte 0" : p.currentLocation().getLineNr() + ":" + p.currentLocation().getColumnNr();
+        }
+        return new ImportException(ImportProblem.error("malformed-snapshot", source, where,
+                ParserMessages.undecodable(e)), e);
     }
 
     private static void requireHeader(String format, Integer version, String source, JsonParser p)
@@ -276,21 +295,58 @@ final class SnapshotReader {
                 AddressType.fromApi(text(n, "addressType")), ports, eps);
     }
 
-    private static ObservedMetrics metrics(JsonNode m) {
+    /**
+     * One {@code metrics[]} entry. Values are numbers, or the strings {@code NaN}, {@code Infinity}
+     * and {@code -Infinity} that the writer uses for what JSON numbers cannot hold; a bucket is a
+     * {@code [le, count]} pair whose {@code le} is a number or {@code "+Inf"}.
+     */
+    private static ObservedMetrics metrics(JsonNode m, String source, String path) throws ImportException {
         Map<String, HistogramSummary> hs = new LinkedHashMap<>();
-        m.path("histograms").properties().forEach(e -> {
+        for (Map.Entry<String, JsonNode> e : m.path("histograms").properties()) {
+            String hPath = path + ".histograms." + e.getKey();
             Map<Double, Double> buckets = new LinkedHashMap<>();
+            int i = 0;
             for (JsonNode b : e.getValue().path("buckets")) {
-                double le = b.get(0).isTextual() ? Double.POSITIVE_INFINITY : b.get(0).asDouble();
-                buckets.put(le, b.get(1).asDouble());
+                String bPath = hPath + ".buckets[" + i++ + "]";
+                if (!b.isArray() || b.size() != 2) {
+                    throw new ImportException(ImportProblem.error("malformed-snapshot", source, bPath,
+                            "expected a [le, count] pair"));
+                }
+                JsonNode le = b.get(0);
+                double bound;
+                if (le.isNumber()) {
+                    bound = le.asDouble();
+                } else if (le.isTextual() && INFINITE_BOUNDS.contains(le.asText())) {
+                    bound = Double.POSITIVE_INFINITY;
+                } else {
+                    throw new ImportException(ImportProblem.error("malformed-snapshot", source, bPath + "[0]",
+                            "expected a number or \"+Inf\" as the bucket's upper bound"));
+                }
+                buckets.put(bound, number(b.get(1), source, bPath + "[1]"));
             }
             hs.put(e.getKey(), new HistogramSummary(e.getValue().path("count").asDouble(),
                     e.getValue().path("sum").asDouble(), buckets));
-        });
+        }
         Map<String, Double> values = new LinkedHashMap<>();
-        m.path("values").properties().forEach(e -> values.put(e.getKey(), e.getValue().isTextual()
-                ? Double.parseDouble(e.getValue().asText().replace("Infinity", "Infinity")) : e.getValue().asDouble()));
+        for (Map.Entry<String, JsonNode> e : m.path("values").properties()) {
+            values.put(e.getKey(), number(e.getValue(), source, path + ".values." + e.getKey()));
+        }
         return new ObservedMetrics(text(m, "source"), hs, values, m.path("otherSeries").asLong());
+    }
+
+    private static final java.util.Set<String> INFINITE_BOUNDS = java.util.Set.of("+Inf", "Inf", "Infinity",
+            "+Infinity");
+    private static final java.util.Set<String> NON_FINITE = java.util.Set.of("NaN", "Infinity", "-Infinity");
+
+    private static double number(JsonNode v, String source, String path) throws ImportException {
+        if (v.isNumber()) {
+            return v.asDouble();
+        }
+        if (v.isTextual() && NON_FINITE.contains(v.asText())) {
+            return Double.parseDouble(v.asText());
+        }
+        throw new ImportException(ImportProblem.error("malformed-snapshot", source, path,
+                "expected a number (or \"NaN\", \"Infinity\", \"-Infinity\")"));
     }
 
     private static JsonNode tree(JsonParser p) throws IOException {

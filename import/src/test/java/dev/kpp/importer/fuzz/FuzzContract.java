@@ -32,9 +32,9 @@ final class FuzzContract {
     /**
      * True when a file with these bytes reaches a parser: the importer rejects a file whose first
      * 8 KiB hold a NUL or another C0 control byte other than tab, LF, CR, FF and ESC as
-     * {@code binary-file} before any parser runs. The parser targets fuzz what files can reach
-     * (a NUL in the first four bytes makes Jackson read UTF-16/32; see crashes/README.md);
-     * {@link ImportFileFuzzTest} fuzzes raw bytes through the whole importer.
+     * {@code binary-file} before any parser runs. The line-based targets (metrics, rule dumps)
+     * fuzz what files can reach; the JSON/YAML and snapshot targets and {@link ImportFileFuzzTest}
+     * take raw bytes.
      */
     static boolean reachesParser(byte[] input) {
         for (int i = 0, n = Math.min(input.length, SNIFF); i < n; i++) {

@@ -7,8 +7,11 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -27,12 +30,57 @@ public final class BenchmarkDataset {
         "requests_per_conn", "kernel_or_version", "value", "value_low", "value_high", "how_obtained", "notes"};
     private static volatile BenchmarkDataset embedded;
 
+    private static volatile String embeddedSha256;
+
     private final List<BenchmarkPoint> points;
     private final String origin;
+    private final String sha256;
 
-    private BenchmarkDataset(List<BenchmarkPoint> points, String origin) {
+    private BenchmarkDataset(List<BenchmarkPoint> points, String origin, String sha256) {
         this.points = Collections.unmodifiableList(points);
         this.origin = origin;
+        this.sha256 = sha256;
+    }
+
+    /**
+     * The embedded dataset's {@link #sha256()}, computed from the resource's text without parsing it
+     * (a cached fit is checked against it before the dataset is needed).
+     *
+     * @return lower-case hex SHA-256
+     */
+    public static String embeddedSha256() {
+        String h = embeddedSha256;
+        if (h == null) {
+            try (InputStream in = BenchmarkDataset.class.getResourceAsStream(RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException("embedded benchmark dataset missing: " + RESOURCE);
+                }
+                BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+                MessageDigest md = digest();
+                String line;
+                while ((line = r.readLine()) != null) {
+                    hashLine(md, line);
+                }
+                h = HexFormat.of().formatHex(md.digest());
+                embeddedSha256 = h;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return h;
+    }
+
+    private static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+    }
+
+    private static void hashLine(MessageDigest md, String line) {
+        md.update(line.getBytes(StandardCharsets.UTF_8));
+        md.update((byte) '\n');
     }
 
     /** @return the dataset embedded in the model jar (parsed once) */
@@ -68,10 +116,12 @@ public final class BenchmarkDataset {
     public static BenchmarkDataset parse(Reader reader, String origin) throws IOException {
         BufferedReader in = new BufferedReader(reader);
         List<BenchmarkPoint> out = new ArrayList<>();
+        MessageDigest md = digest();
         String line;
         int lineNo = 0;
         while ((line = in.readLine()) != null) {
             lineNo++;
+            hashLine(md, line);
             if (line.isBlank()) {
                 continue;
             }
@@ -101,7 +151,7 @@ public final class BenchmarkDataset {
                     num(f.get(15), origin, lineNo, "value_low"), num(f.get(16), origin, lineNo, "value_high"),
                     f.get(17), f.get(18), lineNo));
         }
-        return new BenchmarkDataset(out, origin);
+        return new BenchmarkDataset(out, origin, HexFormat.of().formatHex(md.digest()));
     }
 
     private static OptionalDouble num(String s, String origin, int line, String column) {
@@ -158,6 +208,16 @@ public final class BenchmarkDataset {
     /** @return where the data came from */
     public String origin() {
         return origin;
+    }
+
+    /**
+     * The dataset's identity: SHA-256 over its lines, each followed by a line feed (so CRLF and LF
+     * copies of one table agree). A fit is a function of this text and of kpp's fitting code.
+     *
+     * @return lower-case hex SHA-256
+     */
+    public String sha256() {
+        return sha256;
     }
 
     /** @return the points matching a filter */

@@ -63,9 +63,18 @@ public final class Calibration {
      */
     public static final double SOURCE_FACTOR_SPREAD = Assumptions.SOURCE_FACTOR_SPREAD.value();
 
+    /**
+     * Version of what a fit produces (families, forms, reports). Part of every stored fit's key with the dataset's
+     * hash: a fit stored by another version is never restored. Raise it with any change to the fitting code's output.
+     */
+    public static final int MODEL_VERSION = 2;
+
     private static volatile Calibration embedded;
+    private static volatile Store store;
 
     private final String origin;
+    private final String datasetSha256;
+    private final boolean restored;
     private final Map<String, FitReport> reports = new LinkedHashMap<>();
     private final CostParameters costParameters;
     private final double fitMillis;
@@ -73,9 +82,45 @@ public final class Calibration {
     private final int coverageRows;
     private final double betweenSourceSigma;
 
+    /**
+     * Keeps fitted calibrations between processes (a file cache). The model does no I/O: the composition root
+     * installs a store ({@link #useStore}) that reads and writes plain values ({@link #toValues()}) where it likes.
+     */
+    public interface Store {
+        /**
+         * @param datasetSha256 the dataset's {@link BenchmarkDataset#sha256()}
+         * @return the values saved for this dataset by this kpp, or empty; never throws for a missing or unreadable
+         * entry
+         */
+        Optional<Map<String, Object>> load(String datasetSha256);
+
+        /**
+         * Saves a fresh fit; failures are the store's to swallow (a fit that cannot be kept is still a fit).
+         *
+         * @param datasetSha256 the dataset's {@link BenchmarkDataset#sha256()}
+         * @param values        {@link #toValues()}
+         */
+        void save(String datasetSha256, Map<String, Object> values);
+    }
+
+    private Calibration(String origin, String datasetSha256, Map<String, FitReport> reports, CostParameters cost,
+                        double fitMillis, int coveredRows, int coverageRows, double betweenSourceSigma) {
+        this.origin = origin;
+        this.datasetSha256 = datasetSha256;
+        this.restored = true;
+        this.reports.putAll(reports);
+        this.costParameters = cost;
+        this.fitMillis = fitMillis;
+        this.coveredRows = coveredRows;
+        this.coverageRows = coverageRows;
+        this.betweenSourceSigma = betweenSourceSigma;
+    }
+
     private Calibration(BenchmarkDataset data) {
         long start = System.nanoTime();
         this.origin = data.origin();
+        this.datasetSha256 = data.sha256();
+        this.restored = false;
         double sigma = Math.log(SOURCE_FACTOR_SPREAD);
         Map<String, Double> assumptions = Assumptions.defaults();
         Map<String, FamilyParameters> fitted = new LinkedHashMap<>();
@@ -191,14 +236,19 @@ public final class Calibration {
         this.fitMillis = (System.nanoTime() - start) / 1e6;
     }
 
-    /** @return the calibration fitted to the embedded dataset (computed once, then cached) */
+    /**
+     * @return the calibration of the embedded dataset, once per process: restored from the installed {@link Store}
+     * when it holds a fit of this dataset by this model version, otherwise fitted (and then saved to the store)
+     */
     public static Calibration embedded() {
         Calibration c = embedded;
         if (c == null) {
             synchronized (Calibration.class) {
                 c = embedded;
                 if (c == null) {
-                    c = fit(BenchmarkDataset.embedded());
+                    Store s = store;
+                    c = s == null ? fit(BenchmarkDataset.embedded())
+                            : fitOrRestore(BenchmarkDataset.embeddedSha256(), BenchmarkDataset::embedded, s);
                     embedded = c;
                 }
             }
@@ -206,9 +256,123 @@ public final class Calibration {
         return c;
     }
 
+    /**
+     * Installs the store {@link #embedded()} uses (the composition root's choice; none by default, so tests fit).
+     * Takes effect for the first {@link #embedded()} call after it.
+     *
+     * @param s the store, or null for none
+     */
+    public static void useStore(Store s) {
+        store = s;
+    }
+
     /** Fits every model to a dataset. */
     public static Calibration fit(BenchmarkDataset data) {
         return new Calibration(data);
+    }
+
+    /**
+     * A dataset's calibration through a store: restored when the store holds a valid fit of this dataset (same hash,
+     * same {@link #MODEL_VERSION}), fitted and saved otherwise. An entry that does not restore (corrupt, another
+     * dataset, another version) is treated as missing: refitted and overwritten.
+     *
+     * @param data  the dataset
+     * @param store where fits are kept
+     * @return the calibration; equal in every prediction to {@code fit(data)}
+     */
+    public static Calibration fit(BenchmarkDataset data, Store store) {
+        return fitOrRestore(data.sha256(), () -> data, store);
+    }
+
+    private static Calibration fitOrRestore(String sha256, java.util.function.Supplier<BenchmarkDataset> data,
+                                            Store s) {
+        Optional<Map<String, Object>> saved = s.load(sha256);
+        if (saved.isPresent()) {
+            try {
+                return fromValues(saved.get(), sha256);
+            } catch (IllegalArgumentException e) {
+                // not a fit this kpp can use: fit again and replace it
+            }
+        }
+        Calibration c = fit(data.get());
+        s.save(sha256, c.toValues());
+        return c;
+    }
+
+    /**
+     * The fit as plain values (strings, booleans, longs, doubles, lists, string-keyed maps; {@code NaN} and infinities
+     * as strings), for a store to write as JSON. {@link #fromValues} restores it exactly.
+     *
+     * @return a new mutable map
+     */
+    public Map<String, Object> toValues() {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("modelVersion", (long) MODEL_VERSION);
+        v.put("datasetSha256", datasetSha256);
+        v.put("origin", origin);
+        v.put("fitMillis", PlainValues.encode(fitMillis));
+        v.put("coveredRows", (long) coveredRows);
+        v.put("coverageRows", (long) coverageRows);
+        v.put("betweenSourceSigma", PlainValues.encode(betweenSourceSigma));
+        v.put("costParameters", PlainValues.encode(costParameters));
+        v.put("reports", PlainValues.encode(List.copyOf(reports.values())));
+        return v;
+    }
+
+    /**
+     * Restores a fit from {@link #toValues()}.
+     *
+     * @param values        the plain values
+     * @param datasetSha256 the hash of the dataset the fit must be of
+     * @return the calibration, {@link #restored()}
+     * @throws IllegalArgumentException when the values are of another model version or dataset, or malformed (the
+     *                                  message names the field)
+     */
+    public static Calibration fromValues(Map<String, Object> values, String datasetSha256) {
+        try {
+            Object version = values.get("modelVersion");
+            if (!(version instanceof Long l) || l != MODEL_VERSION) {
+                throw new IllegalArgumentException("modelVersion: " + version + " is not " + MODEL_VERSION);
+            }
+            if (!datasetSha256.equals(values.get("datasetSha256"))) {
+                throw new IllegalArgumentException("datasetSha256: a fit of another dataset");
+            }
+            CostParameters cost = (CostParameters) PlainValues.decode(CostParameters.class,
+                    values.get("costParameters"), "costParameters");
+            Map<String, FitReport> reports = new LinkedHashMap<>();
+            for (Object r : (List<?>) PlainValues.decode(REPORT_LIST, values.get("reports"), "reports")) {
+                FitReport f = (FitReport) r;
+                reports.put(f.id(), f);
+            }
+            return new Calibration((String) PlainValues.decode(String.class, values.get("origin"), "origin"),
+                    datasetSha256, reports, cost,
+                    (Double) PlainValues.decode(double.class, values.get("fitMillis"), "fitMillis"),
+                    (Integer) PlainValues.decode(int.class, values.get("coveredRows"), "coveredRows"),
+                    (Integer) PlainValues.decode(int.class, values.get("coverageRows"), "coverageRows"),
+                    (Double) PlainValues.decode(double.class, values.get("betweenSourceSigma"), "betweenSourceSigma"));
+        } catch (ClassCastException | NullPointerException | IllegalStateException e) {
+            throw new IllegalArgumentException("not a stored calibration: " + e.getMessage(), e);
+        }
+    }
+
+    private static final java.lang.reflect.Type REPORT_LIST = reportListType();
+
+    private static java.lang.reflect.Type reportListType() {
+        try {
+            return Calibration.class.getDeclaredMethod("reports").getGenericReturnType();
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** @return the hash of the dataset this was fitted to ({@link BenchmarkDataset#sha256()}) */
+    public String datasetSha256() {
+        return datasetSha256;
+    }
+
+    /** @return true when this fit was restored from a store rather than computed in this process */
+    public boolean restored() {
+        return restored;
     }
 
     /** @return where the data came from */
@@ -242,7 +406,7 @@ public final class Calibration {
         return costParameters.family(family).get(name);
     }
 
-    /** @return wall time of the whole fit, ms (reported by {@code kpp calibrate}) */
+    /** @return wall time of the whole fit, ms (reported by {@code kpp calibrate}); of the original fit when {@link #restored()} */
     public double fitMillis() {
         return fitMillis;
     }
