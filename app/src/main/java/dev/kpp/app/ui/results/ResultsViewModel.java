@@ -296,9 +296,8 @@ public final class ResultsViewModel {
             List<ComparisonRow.Cell> cells = new ArrayList<>();
             for (ModePrediction m : p.modes()) {
                 Estimate e = metric.of(m);
-                boolean exact = e.confidence() == Estimate.Confidence.EXACT;
                 cells.add(new ComparisonRow.Cell(m.mode(), Numbers.format(e, metric.unit()),
-                        e.hasSpread() ? Numbers.range(e.low(), e.high(), e.value(), metric.unit(), exact) : "",
+                        Numbers.shownRange(e, metric.unit()),
                         metric.ranked() && distinct && e.value() <= min * (1 + 1e-9),
                         budgets.exceeds(metric, e.value()), e.confidence() == Estimate.Confidence.LOW,
                         texts.confidence(e)));
