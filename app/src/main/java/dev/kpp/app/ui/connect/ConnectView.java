@@ -95,12 +95,12 @@ public final class ConnectView {
 
     @FXML
     private void initialize() {
-        kubeconfigField.textProperty().bind(viewModel.kubeconfigTextProperty());
-        kubeconfigNote.textProperty().bind(viewModel.kubeconfigNoteProperty());
-        searchField.textProperty().bindBidirectional(viewModel.searchProperty());
-        shownCount.textProperty().bind(viewModel.shownCountProperty());
+        kubeconfigField.textProperty().bind(viewModel.picker().kubeconfigTextProperty());
+        kubeconfigNote.textProperty().bind(viewModel.picker().kubeconfigNoteProperty());
+        searchField.textProperty().bindBidirectional(viewModel.picker().searchProperty());
+        shownCount.textProperty().bind(viewModel.picker().shownCountProperty());
 
-        contextTable.setItems(viewModel.shownContexts());
+        contextTable.setItems(viewModel.picker().shownContexts());
         column(currentColumn, r -> r.current() ? "●" : "");
         column(nameColumn, ContextRow::name);
         column(clusterColumn, ContextRow::cluster);
@@ -109,8 +109,8 @@ public final class ConnectView {
         column(serverColumn, ContextRow::server);
         column(authColumn, ContextRow::auth);
         currentColumn.getStyleClass().add("current-marker");
-        contextTable.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> viewModel.select(b));
-        viewModel.selectedProperty().addListener((o, a, b) -> showSelected(b));
+        contextTable.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> viewModel.picker().select(b));
+        viewModel.picker().selectedProperty().addListener((o, a, b) -> showSelected(b));
         contextTable.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2) {
                 viewModel.connect();
@@ -165,7 +165,7 @@ public final class ConnectView {
 
         DialogHost.onHidden(root, viewModel::closed);
         viewModel.opened();
-        showSelected(viewModel.selectedProperty().get());
+        showSelected(viewModel.picker().selectedProperty().get());
         searchField.requestFocus();
     }
 
@@ -184,12 +184,12 @@ public final class ConnectView {
 
     @FXML
     private void chooseKubeconfig() {
-        viewModel.chooseKubeconfig();
+        viewModel.picker().chooseKubeconfig();
     }
 
     @FXML
     private void useDefaultKubeconfig() {
-        viewModel.useDefaultKubeconfig();
+        viewModel.picker().useDefaultKubeconfig();
     }
 
     @FXML

@@ -9,7 +9,6 @@ import dev.kpp.app.ui.common.TaskRunner;
 import dev.kpp.app.ui.inventory.ImportViewModel;
 import dev.kpp.app.ui.session.LoadedInventory;
 import dev.kpp.app.ui.session.PlannerSession;
-import dev.kpp.importer.cluster.KubeContext;
 import dev.kpp.importer.cluster.Kubeconfig;
 import dev.kpp.importer.spi.ClusterSource;
 import dev.kpp.importer.spi.ImportProblem;
@@ -23,7 +22,6 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -32,18 +30,13 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -69,19 +62,10 @@ public final class ConnectViewModel {
     private final PlannerSession session;
     private final ImportViewModel imports;
     private final InventoryImporter importer;
-    private final Function<Optional<Path>, Kubeconfig> kubeconfigs;
+    private final ContextPicker picker;
     private final TaskRunner runner;
-    private final DialogService dialogs;
     private final Texts texts;
 
-    private final ObjectProperty<Path> kubeconfig = new SimpleObjectProperty<>(this, "kubeconfig");
-    private final ReadOnlyStringWrapper kubeconfigText = new ReadOnlyStringWrapper(this, "kubeconfigText", "");
-    private final ReadOnlyStringWrapper kubeconfigNote = new ReadOnlyStringWrapper(this, "kubeconfigNote", "");
-    private final ObservableList<ContextRow> contexts = FXCollections.observableArrayList();
-    private final FilteredList<ContextRow> shown = new FilteredList<>(contexts, r -> true);
-    private final StringProperty search = new SimpleStringProperty(this, "search", "");
-    private final ReadOnlyStringWrapper shownCount = new ReadOnlyStringWrapper(this, "shownCount", "");
-    private final ObjectProperty<ContextRow> selected = new SimpleObjectProperty<>(this, "selected");
     private final IntegerProperty pageSize = new SimpleIntegerProperty(this, "pageSize",
             ImportRequest.Cluster.DEFAULT_PAGE_SIZE);
     private final BooleanProperty scrapeMetrics = new SimpleBooleanProperty(this, "scrapeMetrics");
@@ -113,14 +97,12 @@ public final class ConnectViewModel {
         this.session = session;
         this.imports = imports;
         this.importer = importer;
-        this.kubeconfigs = kubeconfigs;
+        this.picker = new ContextPicker(kubeconfigs, runner, dialogs, texts);
         this.runner = runner;
-        this.dialogs = dialogs;
         this.texts = texts;
-        search.addListener(o -> filter());
         busy = Bindings.createBooleanBinding(() -> phase.get() == Phase.CONNECTING || phase.get() == Phase.CANCELLING,
                 phase);
-        canConnect = selected.isNotNull().and(busy.not());
+        canConnect = picker.selectedProperty().isNotNull().and(busy.not());
         canSave = session.inventoryProperty().isNotNull().and(busy.not());
     }
 
@@ -136,105 +118,18 @@ public final class ConnectViewModel {
             messages.clear();
             status.set("");
             progress.set(0);
-            reload();
-        }
-    }
-
-    /** Asks for a kubeconfig file and lists its contexts. */
-    public void chooseKubeconfig() {
-        dialogs.chooseKubeconfig(text("connect.kubeconfig.choose.title"), kubeconfig.get()).ifPresent(p -> {
-            kubeconfig.set(p);
-            reload();
-        });
-    }
-
-    /** Goes back to $KUBECONFIG or ~/.kube/config. */
-    public void useDefaultKubeconfig() {
-        kubeconfig.set(null);
-        reload();
-    }
-
-    /** Reads the kubeconfig (never contacts a cluster) and lists its contexts, the current one selected. */
-    public void reload() {
-        Optional<Path> explicit = Optional.ofNullable(kubeconfig.get());
-        runner.task(ctx -> kubeconfigs.apply(explicit)).named("kubeconfig")
-                .onSuccess(this::show)
-                .onError(e -> {
-                    contexts.clear();
-                    kubeconfigNote.set(text("connect.kubeconfig.error", e.getClass().getSimpleName()));
-                })
-                .start();
-    }
-
-    private void show(Kubeconfig kc) {
-        List<ContextRow> rows = new ArrayList<>();
-        for (KubeContext c : kc.contexts()) {
-            rows.add(ContextRow.of(c, auth(c)));
-        }
-        String previous = selected.get() == null ? null : selected.get().name();
-        contexts.setAll(rows);
-        Path explicit = kubeconfig.get();
-        kubeconfigText.set(explicit != null ? explicit.toString()
-                : String.join(java.io.File.pathSeparator, kc.files().stream().map(Path::toString).toList()));
-        List<String> notes = new ArrayList<>();
-        notes.add(explicit != null ? text("connect.kubeconfig.explicit", Numbers.count(rows.size()))
-                : text("connect.kubeconfig.default", Numbers.count(rows.size())));
-        kc.problems().forEach(p -> notes.add(texts.problem(p)));
-        kubeconfigNote.set(String.join("\n", notes));
-        filter();
-        ContextRow pick = rows.stream().filter(r -> r.name().equals(previous)).findFirst()
-                .or(() -> rows.stream().filter(ContextRow::current).findFirst())
-                .orElse(rows.isEmpty() ? null : rows.get(0));
-        selected.set(pick);
-    }
-
-    private String auth(KubeContext c) {
-        String how = text(switch (c.auth()) {
-            case TOKEN -> "connect.auth.token";
-            case TOKEN_FILE -> "connect.auth.tokenFile";
-            case CLIENT_CERTIFICATE -> "connect.auth.clientCertificate";
-            case EXEC -> "connect.auth.exec";
-            case OIDC -> "connect.auth.oidc";
-            case AUTH_PROVIDER -> "connect.auth.authProvider";
-            case BASIC -> "connect.auth.basic";
-            case NONE -> "connect.auth.none";
-            case UNDEFINED -> "connect.auth.undefined";
-        });
-        if (!c.execCommand().isEmpty()) {
-            how = text("connect.auth.withCommand", how, c.execCommand());
-        }
-        if (!c.proxyUrl().isEmpty()) {
-            how = text("connect.auth.withProxy", how, c.proxyUrl());
-        }
-        return c.insecure() ? text("connect.auth.insecure", how) : how;
-    }
-
-    private void filter() {
-        String[] tokens = search.get() == null || search.get().isBlank() ? new String[0]
-                : search.get().strip().toLowerCase(Locale.ROOT).split("\\s+");
-        shown.setPredicate(r -> r.matches(tokens));
-        shownCount.set(shown.size() == contexts.size() ? text("connect.contexts.count", Numbers.count(contexts.size()))
-                : text("connect.contexts.filtered", Numbers.count(shown.size()), Numbers.count(contexts.size())));
-        if (selected.get() != null && !shown.contains(selected.get())) {
-            selected.set(shown.isEmpty() ? null : shown.get(0));
-        }
-    }
-
-    /** Selects a context (the table's selection). */
-    public void select(ContextRow row) {
-        if (row != null) {
-            selected.set(row);
+            picker.reload();
         }
     }
 
     /** Snapshots the selected context in the background. */
     public void connect() {
-        ContextRow row = selected.get();
+        ContextRow row = picker.selectedProperty().get();
         if (row == null || busy.get()) {
             return;
         }
         ImportRequest.Cluster request = new ImportRequest.Cluster(Optional.of(row.name()),
-                Optional.ofNullable(kubeconfig.get()), Math.max(1, Math.min(100_000, pageSize.get())),
+                Optional.ofNullable(picker.kubeconfigProperty().get()), Math.max(1, Math.min(100_000, pageSize.get())),
                 scrapeMetrics.get() ? Math.max(0, metricsNodes.get()) : 0, keepPartial.get());
         if (importer == null || !importer.supports(request)) {
             phase.set(Phase.FAILED);
@@ -430,41 +325,9 @@ public final class ConnectViewModel {
         }
     }
 
-    public ObjectProperty<Path> kubeconfigProperty() {
-        return kubeconfig;
-    }
-
-    /** @return the kubeconfig file(s) read */
-    public ReadOnlyStringProperty kubeconfigTextProperty() {
-        return kubeconfigText.getReadOnlyProperty();
-    }
-
-    /** @return where the kubeconfig comes from and how many contexts it has, then its problems */
-    public ReadOnlyStringProperty kubeconfigNoteProperty() {
-        return kubeconfigNote.getReadOnlyProperty();
-    }
-
-    /** @return every context of the kubeconfig */
-    public ObservableList<ContextRow> contexts() {
-        return contexts;
-    }
-
-    /** @return the contexts the search box lets through */
-    public ObservableList<ContextRow> shownContexts() {
-        return shown;
-    }
-
-    public StringProperty searchProperty() {
-        return search;
-    }
-
-    /** @return "240 contexts" or "3 of 240 contexts" */
-    public ReadOnlyStringProperty shownCountProperty() {
-        return shownCount.getReadOnlyProperty();
-    }
-
-    public ObjectProperty<ContextRow> selectedProperty() {
-        return selected;
+    /** @return the kubeconfig and its contexts, with the search box */
+    public ContextPicker picker() {
+        return picker;
     }
 
     public IntegerProperty pageSizeProperty() {

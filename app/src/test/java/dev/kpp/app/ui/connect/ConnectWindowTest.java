@@ -153,14 +153,14 @@ class ConnectWindowTest {
         waitFor(() -> robot.lookup("#connectSearch").tryQuery().isPresent());
         dialogs.kubeconfig = kubeconfig;
         robot.interact(() -> robot.lookup("#connectChoose").queryAs(Button.class).fire());
-        waitFor(() -> ctx.connect().contexts().size() == 301);
+        waitFor(() -> ctx.connect().picker().contexts().size() == 301);
     }
 
     private void choose(FxRobot robot, String search) throws Exception {
         TextField field = robot.lookup("#connectSearch").queryAs(TextField.class);
         robot.interact(() -> field.setText(search));
-        waitFor(() -> ctx.connect().selectedProperty().get() != null
-                && ctx.connect().selectedProperty().get().name().equals(search));
+        waitFor(() -> ctx.connect().picker().selectedProperty().get() != null
+                && ctx.connect().picker().selectedProperty().get().name().equals(search));
     }
 
     @Test
@@ -168,12 +168,12 @@ class ConnectWindowTest {
         open(robot, kubeconfig(api.url()));
         TableView<?> table = robot.lookup("#connectContexts").queryAs(TableView.class);
         assertThat(table.getItems()).hasSize(301);
-        assertThat(ctx.connect().selectedProperty().get().name()).as("the current context is preselected")
+        assertThat(ctx.connect().picker().selectedProperty().get().name()).as("the current context is preselected")
                 .isEqualTo("test");
-        assertThat(ctx.connect().selectedProperty().get().current()).isTrue();
+        assertThat(ctx.connect().picker().selectedProperty().get().current()).isTrue();
         assertThat(robot.lookup("#connectKubeconfigNote").queryAs(Label.class).getText()).contains("301 contexts");
-        assertThat(ctx.connect().contexts().get(0).auth()).isEqualTo("token");
-        assertThat(ctx.connect().contexts().toString()).doesNotContain(TOKEN);
+        assertThat(ctx.connect().picker().contexts().get(0).auth()).isEqualTo("token");
+        assertThat(ctx.connect().picker().contexts().toString()).doesNotContain(TOKEN);
 
         TextField search = robot.lookup("#connectSearch").queryAs(TextField.class);
         // typed one key at a time: the list follows every keystroke
@@ -185,11 +185,14 @@ class ConnectWindowTest {
         robot.interact(() -> search.appendText(" prod"));
         waitFor(() -> table.getItems().size() == 10);
         assertThat(table.getItems()).allSatisfy(r -> assertThat(((ContextRow) r).name()).matches("team-04\\d-prod"));
-        assertThat(ctx.connect().selectedProperty().get().name()).as("the selection follows the filter")
+        assertThat(ctx.connect().picker().selectedProperty().get().name()).as("the selection follows the filter")
                 .isEqualTo("team-040-prod");
         // the namespace and the server are searched too
-        robot.interact(() -> search.setText("team-149.example"));
+        robot.interact(() -> search.setText("149 .example:6443"));
         waitFor(() -> table.getItems().size() == 2);
+        robot.interact(() -> search.setText("DEMO"));
+        waitFor(() -> table.getItems().size() == 1);
+        assertThat(ctx.connect().picker().selectedProperty().get().name()).isEqualTo("test");
         robot.interact(() -> search.setText("nothing-like-this"));
         waitFor(() -> table.getItems().isEmpty());
         assertThat(robot.lookup("#connectButton").queryAs(Button.class).isDisabled()).isTrue();
@@ -287,7 +290,8 @@ class ConnectWindowTest {
         assertThat(ctx.connect().messages().get(0)).startsWith("Cannot reach the API server http://127.0.0.1:"
                 + closedPort + ": ").contains("Check the network or VPN").doesNotContain(TOKEN);
         assertThat(ctx.session().inventoryProperty().get()).isNull();
-        assertThat(robot.lookup(".message-item").queryAs(Label.class).getText()).contains("127.0.0.1:" + closedPort);
+        assertThat(robot.from(robot.lookup("#connectMessages").queryAs(javafx.scene.Node.class)).lookup(".message-item")
+                .queryAs(Label.class).getText()).contains("127.0.0.1:" + closedPort);
     }
 
     @Test
