@@ -12,7 +12,8 @@ import java.util.function.Function;
 /**
  * Shows a feature's view (FXML plus its view class, loaded through the controller factory) as a
  * dialog window owned by the main window: window-modal, with the owner's theme (stylesheets and the
- * dark style class), sized to the view's preferred size within the owner. Non-blocking, so the
+ * dark style class), sized to the view's preferred size within the owner and centred on it; the node
+ * with style class {@code initial-focus} gets the focus. Non-blocking, so the
  * window's tasks and tests keep running while it is open.
  */
 public final class DialogHost {
@@ -47,14 +48,23 @@ public final class DialogHost {
             }
         }
         stage.setScene(scene);
-        stage.sizeToScene();
+        root.applyCss(); // the preferred size with the styles applied
+        double w = root.prefWidth(-1);
+        double h = root.prefHeight(w);
         if (owner != null) {
-            stage.setWidth(Math.min(stage.getWidth(), owner.getWidth() - 40));
-            stage.setHeight(Math.min(stage.getHeight(), owner.getHeight() - 40));
-            stage.setX(owner.getX() + (owner.getWidth() - stage.getWidth()) / 2);
-            stage.setY(owner.getY() + Math.max(0, (owner.getHeight() - stage.getHeight()) / 3));
+            // within the owner, centred on it (a window manager may still move it)
+            w = Math.max(root.minWidth(-1), Math.min(w, owner.getWidth() - 40));
+            h = Math.max(root.minHeight(w), Math.min(h, owner.getHeight() - 40));
+            stage.setX(owner.getX() + Math.max(0, (owner.getWidth() - w) / 2));
+            stage.setY(owner.getY() + Math.max(0, (owner.getHeight() - h) / 2));
         }
+        stage.setWidth(w);
+        stage.setHeight(h);
         stage.show();
+        Node first = root.lookup(".initial-focus");
+        if (first != null) {
+            first.requestFocus();
+        }
         return stage;
     }
 

@@ -134,6 +134,7 @@ public final class ConnectView {
         keepPartial.selectedProperty().bindBidirectional(viewModel.keepPartialProperty());
 
         progressBar.progressProperty().bind(viewModel.progressProperty());
+        progressBar.visibleProperty().bind(viewModel.phaseProperty().isNotEqualTo(ConnectViewModel.Phase.CHOOSING));
         status.textProperty().bind(viewModel.statusProperty());
         kindTable.setItems(viewModel.kinds());
         column(kindColumn, KindRow::kind);
@@ -166,7 +167,6 @@ public final class ConnectView {
         DialogHost.onHidden(root, viewModel::closed);
         viewModel.opened();
         showSelected(viewModel.picker().selectedProperty().get());
-        searchField.requestFocus();
     }
 
     private void showSelected(ContextRow row) {

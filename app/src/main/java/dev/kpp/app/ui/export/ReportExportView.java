@@ -86,6 +86,8 @@ public final class ReportExportView {
         fileField.textProperty().bind(Bindings.createStringBinding(() -> viewModel.fileProperty().get() == null ? ""
                 : viewModel.fileProperty().get().toString(), viewModel.fileProperty()));
         progressBar.progressProperty().bind(viewModel.progressProperty());
+        progressBar.visibleProperty().bind(viewModel.phaseProperty().isEqualTo(ReportExportViewModel.Phase.EXPORTING)
+                .or(viewModel.phaseProperty().isEqualTo(ReportExportViewModel.Phase.DONE)));
         status.textProperty().bind(viewModel.statusProperty());
         previewCaption.textProperty().bind(viewModel.previewCaptionProperty());
 

@@ -89,7 +89,8 @@ public final class InventoryViewModel {
             kind.set(text("inventory.kind.imported", inv.result().sources().size()));
             description.set(String.join("\n", inv.paths().stream().map(Path::toString).toList()));
             inv.result().cluster().ifPresent(c -> {
-                description.set(text("inventory.source.cluster", c.context()));
+                kind.set(text("inventory.kind.cluster"));
+                description.set("");
                 provenance(c, inv.result(), src);
             });
             for (SourceFile f : inv.result().sources()) {

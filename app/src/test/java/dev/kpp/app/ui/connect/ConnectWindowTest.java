@@ -231,8 +231,8 @@ class ConnectWindowTest {
         assertThat(rows).containsEntry("Context", "test").containsEntry("API server", api.url())
                 .containsEntry("Server version", "v1.31.2").containsKey("Read at");
         assertThat(rows.get("Read at")).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC");
-        assertThat(robot.lookup("#inventoryDescription").queryAs(Label.class).getText())
-                .isEqualTo("Live snapshot of test");
+        assertThat(robot.lookup(".source-kind").queryAs(Label.class).getText())
+                .isEqualTo("Live cluster snapshot (read-only)");
         assertThat(String.join("\n", ctx.inventory().sources().stream().map(KeyValue::toString).toList())
                 + ctx.connect().messages()).doesNotContain(TOKEN);
         WindowTests.shot(stage.getScene().getRoot(), "connect-provenance.png");
