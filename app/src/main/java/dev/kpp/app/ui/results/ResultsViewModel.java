@@ -70,9 +70,9 @@ public final class ResultsViewModel {
     private static final System.Logger LOG = System.getLogger(ResultsViewModel.class.getName());
     private static final int LATENCY_LOG_LIMIT = 10_000;
     /** The CLI's default {@code --horizon} (months). */
-    static final double ADVICE_HORIZON_MONTHS = 12;
+    public static final double ADVICE_HORIZON_MONTHS = 12;
     /** The CLI's default {@code --sensitivity}. */
-    static final double ADVICE_SENSITIVITY = 0.5;
+    public static final double ADVICE_SENSITIVITY = 0.5;
     /** Sizes offered when exporting all charts. */
     static final List<ImageExport.Size> GRID_SIZES = List.of(new ImageExport.Size(1600, 1000),
             new ImageExport.Size(1200, 750), new ImageExport.Size(2400, 1500), new ImageExport.Size(3200, 2000));

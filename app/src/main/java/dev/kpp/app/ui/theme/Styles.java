@@ -20,6 +20,8 @@ public final class Styles {
     public static final PseudoClass LOW_CONFIDENCE = PseudoClass.getPseudoClass("low-confidence");
     /** A comparison column of the mode the imported cluster runs. */
     public static final PseudoClass IN_USE = PseudoClass.getPseudoClass("in-use");
+    /** A row that did not go as asked (a kind forbidden, not served or failed in a live import). */
+    public static final PseudoClass PROBLEM = PseudoClass.getPseudoClass("problem");
     /** Style class of the root in the dark theme. */
     public static final String DARK = "theme-dark";
 
