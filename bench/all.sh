@@ -29,6 +29,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# a calibration cache of this run's own (the user's is shared with other kpp builds, which may evict it)
+export KPP_CACHE_DIR="$WORK/cache"
 "$KPP" --version >/dev/null # builds the app and its start-up archive outside the measurements
 "$KPP" predict --sample tigera-10k >/dev/null # and the calibration's disk cache
 
@@ -49,8 +51,10 @@ summary() { # LABEL: median wall, its range, median peak RSS, median CPU
 echo "== machine"
 echo "$(nproc) cores ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)), $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo) RAM"
 echo "$(. /etc/os-release 2>/dev/null && echo "$PRETTY_NAME"), kernel $(uname -r)"
-echo "$(java -version 2>&1 | head -n 1); $(jq --version); kubectl $(kubectl version --client 2>/dev/null | head -n 1 || echo 'not installed')"
-echo "kpp $("$KPP" --version | head -n 1)"
+KUBECTL="${KUBECTL:-$(ls /usr/lib/google-cloud-sdk/bin/kubectl.1.* 2>/dev/null | sort -V | tail -n 1 || true)}"
+KUBECTL="${KUBECTL:-$(command -v kubectl || true)}"
+echo "$(java -version 2>&1 | head -n 1); $(jq --version); kubectl: $({ [ -n "$KUBECTL" ] && "$KUBECTL" version --client 2>/dev/null | head -n 1; } || echo 'not installed')"
+"$KPP" --version | head -n 1
 echo "load at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 echo
@@ -127,8 +131,8 @@ done
 
 echo
 echo "== 6. live import vs kubectl"
-if [ "${LIVE:-on}" != "off" ] && { command -v kubectl >/dev/null || ls /usr/lib/google-cloud-sdk/bin/kubectl.1.* >/dev/null 2>&1; }; then
-  RUNS="$RUNS" PAGES="${PAGES:-500}" "$ROOT/bench/live-vs-kubectl.sh"
+if [ "${LIVE:-on}" != "off" ] && [ -n "$KUBECTL" ]; then
+  KUBECTL="$KUBECTL" RUNS="$RUNS" PAGES="${PAGES:-500}" "$ROOT/bench/live-vs-kubectl.sh"
 else
   echo "skipped (no kubectl, or LIVE=off)"
 fi
