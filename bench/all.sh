@@ -53,7 +53,7 @@ echo "$(nproc) cores ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuin
 echo "$(. /etc/os-release 2>/dev/null && echo "$PRETTY_NAME"), kernel $(uname -r)"
 KUBECTL="${KUBECTL:-$(ls /usr/lib/google-cloud-sdk/bin/kubectl.1.* 2>/dev/null | sort -V | tail -n 1 || true)}"
 KUBECTL="${KUBECTL:-$(command -v kubectl || true)}"
-echo "$(java -version 2>&1 | head -n 1); $(jq --version); kubectl: $({ [ -n "$KUBECTL" ] && "$KUBECTL" version --client 2>/dev/null | head -n 1; } || echo 'not installed')"
+echo "$(java -version 2>&1 | head -n 1); $(jq --version); kubectl: $(if [ -n "$KUBECTL" ]; then "$KUBECTL" version --client 2>/dev/null | head -n 1 || true; else echo 'not installed'; fi)"
 "$KPP" --version | head -n 1
 echo "load at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 
