@@ -57,9 +57,12 @@ public final class Cli {
     /**
      * @return a command line with only the command {@code args} names (picocli reads each command's
      * annotations when it is added), or all of them when the first argument names none (help, the
-     * version, a typo that picocli's suggestions need the others for)
+     * a typo that picocli's suggestions need the others for); none for the version alone
      */
     static CommandLine commandLine(PrintWriter out, PrintWriter err, CliContext context, boolean debug, String[] args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            return commandLine(out, err, context, debug, List.of()); // the version needs no command
+        }
         Class<?> named = args.length == 0 ? null : KppCommand.SUBCOMMANDS.get(args[0]);
         return commandLine(out, err, context, debug, named == null ? KppCommand.SUBCOMMANDS.values() : List.of(named));
     }

@@ -38,7 +38,8 @@ class CliTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"predict --help", "sweep --vary nodes --from 1 --to 2 --points 1", "inventory",
-        "predict --sample nope", "samples", "--help", "--version", "predikt", "import --bogus"})
+        "predict --sample nope", "samples", "--help", "--version", "-V", "--version --help", "predikt",
+        "import --bogus"})
     void aCommandLineWithOnlyTheNamedCommandBehavesAsTheWholeTree(String line) {
         String[] args = line.split(" ");
         assertThat(run(args)).isEqualTo(runWithEveryCommand(args));
