@@ -56,7 +56,7 @@ public final class Cli {
 
     /**
      * @return a command line with only the command {@code args} names (picocli reads each command's
-     * annotations when it is added), or all of them when the first argument names none (help, the
+     * annotations when it is added), or all of them when the first argument names none (help, or
      * a typo that picocli's suggestions need the others for); none for the version alone
      */
     static CommandLine commandLine(PrintWriter out, PrintWriter err, CliContext context, boolean debug, String[] args) {
