@@ -1,9 +1,12 @@
 package dev.kpp.app;
 
 import dev.kpp.app.cli.Cli;
+import dev.kpp.app.report.PredictionFormats;
 import dev.kpp.importer.cache.CalibrationCache;
+import dev.kpp.model.calibration.Calibration;
 
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Entry point. With arguments it runs the command-line interface and never starts JavaFX; without
@@ -20,8 +23,28 @@ public final class Launcher {
         if (args.length == 0 || (args.length == 1 && args[0].equals("gui"))) {
             System.exit(startGui());
         }
+        if (NEEDS_CALIBRATION.contains(args[0])) {
+            // on the second core while picocli builds the command: restore (or fit) the calibration,
+            // then load what printing a prediction needs (the JSON mapper, the root locale's digits)
+            Thread t = new Thread(Launcher::prepare, "kpp-prepare");
+            t.setDaemon(true);
+            t.start();
+        }
         System.exit(Cli.run(args, System.out, System.err));
     }
+
+    private static void prepare() {
+        Calibration.embedded();
+        try {
+            Class.forName(PredictionFormats.class.getName(), true, Launcher.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+        String.format(Locale.ROOT, "%,d", 1);
+    }
+
+    /** Commands that predict: their calibration is prepared in parallel with parsing the command line. */
+    private static final Set<String> NEEDS_CALIBRATION = Set.of("predict", "recommend", "report", "sweep", "bench");
 
     private static int startGui() {
         String missing = missingDisplay();

@@ -2,6 +2,7 @@ package dev.kpp.app;
 
 import dev.kpp.app.text.Messages;
 import dev.kpp.app.ui.chart.ChartImages;
+import dev.kpp.app.ui.chart.LogChart;
 import dev.kpp.app.ui.common.FxClipboard;
 import dev.kpp.app.ui.common.FxDialogService;
 import dev.kpp.app.ui.common.FxTaskRunner;
@@ -53,6 +54,27 @@ public final class PlannerApplication extends Application {
             view.requestClose();
         });
         stage.show();
+        if (Boolean.getBoolean("kpp.startupTiming")) {
+            reportFirstChart(scene);
+        }
+    }
+
+    /** -Dkpp.startupTiming=true: prints when the first chart is drawn, in ms since the JVM started. */
+    private static void reportFirstChart(Scene scene) {
+        long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+        Runnable[] check = new Runnable[1];
+        check[0] = () -> {
+            boolean drawn = scene.getRoot().lookupAll(".log-chart").stream().anyMatch(n -> n instanceof LogChart c
+                    && c.dataProperty().get() != null && c.isVisible() && c.getWidth() > 0 && c.getScene() != null);
+            if (drawn) {
+                scene.removePostLayoutPulseListener(check[0]);
+                long cpu = java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                        instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() / 1_000_000 : -1;
+                System.err.println("kpp: first chart drawn " + (System.currentTimeMillis() - jvmStart)
+                        + " ms after the JVM started (" + cpu + " ms of CPU)");
+            }
+        };
+        scene.addPostLayoutPulseListener(check[0]);
     }
 
     @Override

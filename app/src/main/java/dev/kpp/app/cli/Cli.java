@@ -14,6 +14,8 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 
 /**
  * Runs the command line: parses, executes and maps failures to exit codes, each with one line on
@@ -49,7 +51,28 @@ public final class Cli {
      * @return a configured command line
      */
     static CommandLine commandLine(PrintWriter out, PrintWriter err, CliContext context, boolean debug) {
+        return commandLine(out, err, context, debug, KppCommand.SUBCOMMANDS.values());
+    }
+
+    /**
+     * @return a command line with only the command {@code args} names (picocli reads each command's
+     * annotations when it is added), or all of them when the first argument names none (help, or
+     * a typo that picocli's suggestions need the others for); none for the version alone
+     */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, CliContext context, boolean debug, String[] args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            return commandLine(out, err, context, debug, List.of()); // the version needs no command
+        }
+        Class<?> named = args.length == 0 ? null : KppCommand.SUBCOMMANDS.get(args[0]);
+        return commandLine(out, err, context, debug, named == null ? KppCommand.SUBCOMMANDS.values() : List.of(named));
+    }
+
+    private static CommandLine commandLine(PrintWriter out, PrintWriter err, CliContext context, boolean debug,
+                                           Collection<Class<?>> subcommands) {
         CommandLine cl = new CommandLine(new KppCommand(), new Factory(context));
+        for (Class<?> c : subcommands) {
+            cl.addSubcommand(c); // before the settings below, which apply to the subcommands present
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -126,7 +149,7 @@ public final class Cli {
         String oomLine = outOfMemory(rest); // composed now: there may be no memory to compose it later
         reserve = new byte[RESERVE];
         try {
-            code = commandLine(o, e, CliContext.defaults(), debug).execute(rest);
+            code = commandLine(o, e, CliContext.defaults(), debug, rest).execute(rest);
         } catch (OutOfMemoryError oom) {
             reserve = null; // room for the line below
             e.println(oomLine);

@@ -23,8 +23,34 @@ class CliTest {
     static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
+        // as Cli.run builds it: only the command the arguments name
+        int code = Cli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), CliContext.defaults(), false,
+                args).execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private static Run runWithEveryCommand(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
         int code = Cli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
         return new Run(code, out.toString(), err.toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"predict --help", "sweep --vary nodes --from 1 --to 2 --points 1", "inventory",
+        "predict --sample nope", "samples", "--help", "--version", "-V", "--version --help", "predikt",
+        "import --bogus"})
+    void aCommandLineWithOnlyTheNamedCommandBehavesAsTheWholeTree(String line) {
+        String[] args = line.split(" ");
+        assertThat(run(args)).isEqualTo(runWithEveryCommand(args));
+    }
+
+    @Test
+    void everyCommandIsListedUnderItsOwnName() {
+        KppCommand.SUBCOMMANDS.forEach((name, c) -> assertThat(Cli.commandLine(new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()), CliContext.defaults(), false, new String[] {name})
+                .getSubcommands()).containsOnlyKeys(name));
+        assertThat(runWithEveryCommand("--help").out()).contains(KppCommand.SUBCOMMANDS.keySet());
     }
 
     @Test

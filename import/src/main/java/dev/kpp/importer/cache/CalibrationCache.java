@@ -12,6 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -21,6 +22,7 @@ import java.security.CodeSource;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +30,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
 
 /**
  * Keeps the calibration fit on disk, so a process restores it in milliseconds instead of fitting
@@ -176,8 +181,9 @@ public final class CalibrationCache implements Calibration.Store {
     }
 
     /**
-     * A hash of the model's code: the jar that holds {@link Calibration} (or, run from a build
-     * directory, every class file under it), so a rebuilt model with the same version still refits.
+     * A hash of the model's code: the jar that holds {@link Calibration} (its entries' names, sizes
+     * and CRCs) or, run from a build directory, every class file under it, so a rebuilt model with
+     * the same version still refits.
      */
     static String codeHash() {
         String h = codeHash;
@@ -189,12 +195,22 @@ public final class CalibrationCache implements Calibration.Store {
     }
 
     private static String hashCode(CodeSource cs) {
+        Path where;
+        try {
+            where = cs == null ? null : Path.of(cs.getLocation().toURI());
+        } catch (URISyntaxException | IllegalArgumentException | SecurityException e) {
+            where = null;
+        }
+        return codeHash(where);
+    }
+
+    /** @return the code hash of a jar or class directory (null: the {@link Calibration} class's own bytes) */
+    static String codeHash(Path where) {
         MessageDigest md = sha256();
         md.update(("model-version " + Calibration.MODEL_VERSION + "\n").getBytes(StandardCharsets.UTF_8));
         try {
-            Path where = cs == null ? null : Path.of(cs.getLocation().toURI());
             if (where != null && Files.isRegularFile(where)) {
-                digest(md, where);
+                digestJar(md, where);
             } else if (where != null && Files.isDirectory(where)) {
                 List<Path> files;
                 try (Stream<Path> s = Files.walk(where)) {
@@ -212,10 +228,32 @@ public final class CalibrationCache implements Calibration.Store {
                     }
                 }
             }
-        } catch (IOException | URISyntaxException | IllegalArgumentException | SecurityException e) {
+        } catch (IOException | IllegalArgumentException | SecurityException e) {
             md.update(("unreadable " + e.getClass().getName()).getBytes(StandardCharsets.UTF_8));
         }
         return HexFormat.of().formatHex(md.digest());
+    }
+
+    /**
+     * A jar by its central directory: every entry's name, size and CRC-32, in the jar's order. Any
+     * change to a class or resource changes its CRC, and reading the directory (a few KB, already
+     * mapped by the class loader) instead of hashing the whole jar keeps the check off the start-up
+     * time. A file that is not a readable zip is hashed byte for byte.
+     */
+    private static void digestJar(MessageDigest md, Path jar) throws IOException {
+        try (ZipFile z = new ZipFile(jar.toFile())) {
+            ByteBuffer b = ByteBuffer.allocate(16);
+            Enumeration<? extends ZipEntry> en = z.entries();
+            while (en.hasMoreElements()) {
+                ZipEntry e = en.nextElement();
+                md.update(e.getName().getBytes(StandardCharsets.UTF_8));
+                b.clear();
+                b.putLong(e.getSize()).putLong(e.getCrc());
+                md.update(b.array(), 0, 16);
+            }
+        } catch (ZipException e) {
+            digest(md, jar);
+        }
     }
 
     private static void digest(MessageDigest md, Path f) throws IOException {

@@ -28,35 +28,33 @@ final class CheckingParser extends JsonParserDelegate {
     private int depth;
     private int document;
 
-    /** Field names of one open object; the first two without a set (most objects are small or distinct). */
+    /**
+     * Field names of one open object: the first {@link #SMALL} in an array scanned linearly (Jackson
+     * canonicalises field names, so most comparisons are one reference check), a set only for
+     * bigger objects. Kubernetes objects are small: an endpoint has five keys, its conditions three.
+     */
     private static final class Keys {
-        String first;
-        String second;
+        static final int SMALL = 12;
+        final String[] names = new String[SMALL];
+        int n;
         Set<String> more;
 
         void reset() {
-            first = null;
-            second = null;
-            if (more != null) {
-                more.clear();
-            }
+            n = 0;
+            more = null;
         }
 
         /** @return false when the name was already there */
         boolean add(String name) {
-            if (first == null) {
-                first = name;
+            for (int i = 0; i < n; i++) {
+                String k = names[i];
+                if (k == name || k.equals(name)) {
+                    return false;
+                }
+            }
+            if (n < SMALL) {
+                names[n++] = name;
                 return true;
-            }
-            if (name.equals(first)) {
-                return false;
-            }
-            if (second == null) {
-                second = name;
-                return true;
-            }
-            if (name.equals(second)) {
-                return false;
             }
             if (more == null) {
                 more = new HashSet<>();

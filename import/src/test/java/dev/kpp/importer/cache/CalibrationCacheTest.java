@@ -156,4 +156,29 @@ class CalibrationCacheTest {
             return s.filter(p -> p.getFileName().toString().startsWith("calibration-")).toList();
         }
     }
+
+    @Test
+    void theCodeHashOfAJarFollowsItsContentNotItsTimestamps(@TempDir Path dir) throws IOException {
+        Path a = jar(dir.resolve("a.jar"), "one", 1_000L);
+        Path sameContentLater = jar(dir.resolve("b.jar"), "one", 9_000_000L);
+        Path changed = jar(dir.resolve("c.jar"), "two", 1_000L);
+        Path notAZip = Files.writeString(dir.resolve("d.jar"), "not a zip");
+        assertThat(CalibrationCache.codeHash(a)).isEqualTo(CalibrationCache.codeHash(sameContentLater))
+                .isNotEqualTo(CalibrationCache.codeHash(changed)).hasSize(64);
+        assertThat(CalibrationCache.codeHash(notAZip)).isNotEqualTo(CalibrationCache.codeHash(a))
+                .isNotEqualTo(CalibrationCache.codeHash(Files.writeString(dir.resolve("e.jar"), "not a zip either")));
+    }
+
+    private static Path jar(Path file, String content, long time) throws IOException {
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+            for (String name : List.of("dev/kpp/model/A.class", "dev/kpp/model/calibration/benchmarks.csv")) {
+                java.util.zip.ZipEntry e = new java.util.zip.ZipEntry(name);
+                e.setTime(time);
+                z.putNextEntry(e);
+                z.write((name + content).getBytes(StandardCharsets.UTF_8));
+                z.closeEntry();
+            }
+        }
+        return file;
+    }
 }

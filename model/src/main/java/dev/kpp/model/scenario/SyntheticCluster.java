@@ -121,7 +121,11 @@ public final class SyntheticCluster {
 
     /** @return the name of synthetic node {@code i} */
     public static String nodeName(int i) {
-        return String.format("node-%05d", i);
+        if (i < 0) {
+            return String.format("node-%05d", i);
+        }
+        String n = Integer.toString(i); // as %05d, without a Formatter at every sweep point
+        return "node-" + "00000".substring(Math.min(5, n.length())) + n;
     }
 
     /**

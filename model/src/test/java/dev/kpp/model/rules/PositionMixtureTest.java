@@ -90,4 +90,22 @@ class PositionMixtureTest {
     void emptyMixtureHasNoTraffic() {
         assertThat(new PositionMixture().stats()).isEqualTo(RuleCountStats.NONE);
     }
+
+    @Test
+    void theClosedFormSumOfPicksIsExactlyThePositionByPositionSum() {
+        Random r = new Random(13);
+        for (int i = 0; i < 200_000; i++) {
+            long slots = 1 + r.nextInt(i % 2 == 0 ? 50 : 5000);
+            double step = i % 5 == 0 ? 0.5 + r.nextInt(4) : 1 + r.nextInt(i % 3 == 0 ? 3 : 40);
+            long choices = 1 + r.nextInt(i % 4 == 0 ? 3 : 120);
+            double y = 1 + r.nextDouble() * (step * slots + choices) * 1.1;
+            if (i % 3 == 1) {
+                y = Math.floor(y);
+            }
+            long from = r.nextInt((int) Math.min(slots + 2, Integer.MAX_VALUE));
+            assertThat(PositionMixture.partialPicks(y, from, slots, step, choices))
+                    .as("y=%s from=%d slots=%d step=%s choices=%d", y, from, slots, step, choices)
+                    .isEqualTo(PositionMixture.scanPicks(y, from, slots, step, choices));
+        }
+    }
 }
