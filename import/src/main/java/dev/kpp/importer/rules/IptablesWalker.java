@@ -371,6 +371,9 @@ public final class IptablesWalker {
                 return false;
             }
             int bits = slash >= 0 ? Integer.parseInt(cidr.substring(slash + 1)) : a.length * 8;
+            if (bits < 0 || bits > a.length * 8) {
+                throw new IllegalArgumentException("prefix length /" + bits + " in " + cidr);
+            }
             for (int i = 0; i < bits; i++) {
                 int byteIdx = i / 8;
                 int bit = 7 - (i % 8);

@@ -66,4 +66,12 @@ class IptablesWalkSkipTest {
         assertThat(s.count("walk/skipped")).isEqualTo(1);
         assertThat(s.count("nat/rules")).isEqualTo(5 + 80);
     }
+
+    @Test
+    void aPrefixLongerThanTheAddressSkipsTheWalk() throws Exception {
+        RuleDumpSummary s = summary("-A KUBE-SERVICES -d 10.0.0.1/32 -p tcp -m comment --comment \"ns/a:http cluster IP\" -m tcp --dport 80 -j KUBE-SVC-A\n"
+                + "-A KUBE-SVC-A ! -s 10.244.0.0/40 -j KUBE-SEP-A\n"
+                + "-A KUBE-SEP-A -p tcp -m tcp -j DNAT --to-destination 10.1.0.1:8080\n");
+        assertThat(s.count("walk/skipped")).isEqualTo(1);
+    }
 }
