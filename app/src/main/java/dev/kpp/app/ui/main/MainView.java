@@ -1,6 +1,7 @@
 package dev.kpp.app.ui.main;
 
 import dev.kpp.app.text.Messages;
+import dev.kpp.app.ui.advice.AdviceView;
 import dev.kpp.app.ui.common.Elide;
 import dev.kpp.app.ui.common.RunningTask;
 import dev.kpp.app.ui.inventory.InventoryView;
@@ -90,6 +91,14 @@ public final class MainView {
     @FXML
     private Tab calibrationTab;
     @FXML
+    private Tab adviceTab;
+    @FXML
+    private AdviceView adviceController;
+    @FXML
+    private MenuItem copyAdviceJsonItem;
+    @FXML
+    private MenuItem copyAdviceMarkdownItem;
+    @FXML
     private VBox dropOverlay;
     @FXML
     private StatusBar statusBar;
@@ -122,6 +131,8 @@ public final class MainView {
         exportJsonItem.disableProperty().bind(viewModel.results().hasPlanProperty().not());
         exportChartsItem.disableProperty().bind(viewModel.results().hasPlanProperty().not());
         basisLabel.textProperty().bind(viewModel.scenario().basisProperty());
+        copyAdviceJsonItem.disableProperty().bind(adviceController.hasAdviceBinding().not());
+        copyAdviceMarkdownItem.disableProperty().bind(adviceController.hasAdviceBinding().not());
 
         for (int i = 0; i < viewModel.samples().size(); i++) {
             var sample = viewModel.samples().get(i);
@@ -360,6 +371,31 @@ public final class MainView {
     @FXML
     private void showCalibration() {
         tabs.getSelectionModel().select(calibrationTab);
+    }
+
+    @FXML
+    private void showAdvice() {
+        tabs.getSelectionModel().select(adviceTab);
+    }
+
+    /** Selects the Advice tab (tests, Ctrl+3). */
+    public void selectAdvice() {
+        showAdvice();
+    }
+
+    /** @return the Advice panel */
+    public AdviceView advice() {
+        return adviceController;
+    }
+
+    @FXML
+    private void copyAdviceJson() {
+        adviceController.copyJson();
+    }
+
+    @FXML
+    private void copyAdviceMarkdown() {
+        adviceController.copyMarkdown();
     }
 
     /** Selects the Calibration tab (tests, Ctrl+2). */

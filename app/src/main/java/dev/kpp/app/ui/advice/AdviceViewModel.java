@@ -1,0 +1,376 @@
+package dev.kpp.app.ui.advice;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.kpp.app.report.Advice;
+import dev.kpp.app.report.PredictionFormats;
+import dev.kpp.app.report.RecommendationFormats;
+import dev.kpp.app.text.InputParser;
+import dev.kpp.app.text.Numbers;
+import dev.kpp.app.text.Texts;
+import dev.kpp.app.ui.common.ClipboardService;
+import dev.kpp.app.ui.common.TaskRunner;
+import dev.kpp.app.ui.session.LoadedInventory;
+import dev.kpp.app.ui.session.PlannerSession;
+import dev.kpp.importer.spi.ImportResult;
+import dev.kpp.model.advice.Advisor;
+import dev.kpp.model.advice.Growth;
+import dev.kpp.model.advice.Recommendation;
+import dev.kpp.model.inventory.ProxyMode;
+import dev.kpp.model.plan.Plan;
+import dev.kpp.model.plan.Planner;
+import dev.kpp.model.units.InvalidValueException;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+
+/**
+ * The Advice panel: what {@code kpp recommend} says for the window's scenario and budgets, with the
+ * advisor's own inputs (growth rate, horizon, the mode the cluster runs, the sensitivity share) parsed as
+ * the CLI's {@code --growth}, {@code --horizon}, {@code --current-mode} and {@code --sensitivity} are.
+ * It advises on the plan the results computed (no second plan), on a worker; while one runs, newer
+ * requests replace each other and only the latest runs next. The copies are byte for byte what
+ * {@code kpp recommend --format json|markdown} writes for the same scenario.
+ */
+public final class AdviceViewModel {
+    private static final System.Logger LOG = System.getLogger(AdviceViewModel.class.getName());
+    private static final int LATENCY_LOG_LIMIT = 10_000;
+
+    /** The mode the cluster runs today, as {@code --current-mode} gives it. */
+    public enum CurrentMode {
+        /** Unset: the inventory's ConfigMap says, else kube-proxy's default (iptables). */
+        AUTO(null), IPTABLES(ProxyMode.IPTABLES), IPVS(ProxyMode.IPVS), NFTABLES(ProxyMode.NFTABLES);
+
+        private final ProxyMode mode;
+
+        CurrentMode(ProxyMode mode) {
+            this.mode = mode;
+        }
+
+        /** @return the mode, empty for unset */
+        public Optional<ProxyMode> mode() {
+            return Optional.ofNullable(mode);
+        }
+    }
+
+    private record Inputs(Optional<Growth> growth, double horizon, double sensitivity, Optional<ProxyMode> mode) {
+    }
+
+    private record Request(long stampNanos, Plan plan, ImportResult imported, Inputs inputs) {
+    }
+
+    private record Result(Request request, Recommendation recommendation, AdviceContent content) {
+    }
+
+    private final PlannerSession session;
+    private final TaskRunner runner;
+    private final Texts texts;
+    private final ClipboardService clipboard;
+    private final LongSupplier clock;
+    private final Clock dates;
+    private final AdviceContents contents;
+    private final StringProperty growth = new SimpleStringProperty(this, "growth", "");
+    private final StringProperty horizon = new SimpleStringProperty(this, "horizon", "12");
+    private final StringProperty sensitivity = new SimpleStringProperty(this, "sensitivity", "50%");
+    private final ObjectProperty<CurrentMode> currentMode = new SimpleObjectProperty<>(this, "currentMode",
+            CurrentMode.AUTO);
+    private final ReadOnlyStringWrapper growthError = new ReadOnlyStringWrapper(this, "growthError");
+    private final ReadOnlyStringWrapper horizonError = new ReadOnlyStringWrapper(this, "horizonError");
+    private final ReadOnlyStringWrapper sensitivityError = new ReadOnlyStringWrapper(this, "sensitivityError");
+    private final ReadOnlyObjectWrapper<AdviceContent> content = new ReadOnlyObjectWrapper<>(this, "content");
+    private final ReadOnlyBooleanWrapper computing = new ReadOnlyBooleanWrapper(this, "computing");
+    private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "statusText", "");
+    private final ReadOnlyStringWrapper timing = new ReadOnlyStringWrapper(this, "timing", "");
+    private final List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+    private long lastChange;
+    private Result result;
+    private boolean busy;
+    private Request pending;
+
+    /**
+     * @param session   shared state (the plan, the inventory behind it)
+     * @param runner    background work
+     * @param texts     wording
+     * @param clipboard the clipboard (the copies)
+     * @param clock     nanosecond clock (input-to-advice latency)
+     * @param dates     the date growth counts from (UTC, like the CLI's)
+     */
+    public AdviceViewModel(PlannerSession session, TaskRunner runner, Texts texts, ClipboardService clipboard,
+                           LongSupplier clock, Clock dates) {
+        this.session = session;
+        this.runner = runner;
+        this.texts = texts;
+        this.clipboard = clipboard;
+        this.clock = clock;
+        this.dates = dates;
+        this.contents = new AdviceContents(texts);
+        lastChange = clock.getAsLong();
+        session.inputsProperty().addListener(o -> touched());
+        session.budgetsProperty().addListener(o -> touched());
+        session.inventoryProperty().addListener(o -> touched());
+        session.planProperty().addListener(o -> request());
+        growth.addListener(o -> inputChanged());
+        horizon.addListener(o -> inputChanged());
+        sensitivity.addListener(o -> inputChanged());
+        currentMode.addListener(o -> inputChanged());
+        statusText.set(text("advice.panel.status.waiting"));
+        request();
+    }
+
+    private String text(String key, Object... args) {
+        return texts.messages().get(key, args);
+    }
+
+    private void touched() {
+        lastChange = clock.getAsLong();
+    }
+
+    private void inputChanged() {
+        touched();
+        request();
+    }
+
+    /** @return the advisor's inputs, or null while one of them is invalid (each error is shown by its field) */
+    private Inputs parse() {
+        Optional<Growth> g = Optional.empty();
+        growthError.set(null);
+        horizonError.set(null);
+        sensitivityError.set(null);
+        String gt = growth.get() == null ? "" : growth.get().trim();
+        if (!gt.isEmpty()) {
+            try {
+                g = Optional.of(InputParser.growth(gt));
+            } catch (InvalidValueException e) {
+                growthError.set(text("advice.panel.growth.invalid", texts.invalid(e,
+                        id -> text("advice.panel.input.growth"))));
+            }
+        }
+        double h = Double.NaN;
+        try {
+            h = InputParser.number(horizon.get(), "horizon");
+            if (!(h >= 0) || h > 120) {
+                throw InvalidValueException.range("horizon", 0, 120, h);
+            }
+        } catch (InvalidValueException e) {
+            horizonError.set(texts.invalid(e, id -> text("advice.panel.input.horizon")));
+        }
+        double s = Double.NaN;
+        try {
+            s = InputParser.share(sensitivity.get(), "sensitivity");
+            if (!(s > 0) || s >= 1) {
+                throw InvalidValueException.range("sensitivity", 0.01, 0.99, s);
+            }
+        } catch (InvalidValueException e) {
+            sensitivityError.set(texts.invalid(e, id -> text("advice.panel.input.sensitivity")));
+        }
+        if (growthError.get() != null || horizonError.get() != null || sensitivityError.get() != null) {
+            return null;
+        }
+        return new Inputs(g, h, s, currentMode.get().mode());
+    }
+
+    /** Asks for advice on the latest plan with the current advisor inputs. */
+    public void request() {
+        Inputs inputs = parse();
+        Plan plan = session.planProperty().get();
+        if (inputs == null || plan == null || session.plannerProperty().get() == null) {
+            return;
+        }
+        LoadedInventory inv = session.inventoryProperty().get();
+        boolean matches = plan.input().fromInventory()
+                ? inv != null && plan.input().inventory() == inv.base() : inv == null;
+        if (!matches) {
+            // a plan of what was loaded before: the plan of what is loaded now follows
+            return;
+        }
+        Request r = new Request(lastChange, plan, inv == null ? null : inv.result(), inputs);
+        if (busy) {
+            pending = r;
+            return;
+        }
+        launch(r);
+    }
+
+    private void launch(Request r) {
+        Planner planner = session.plannerProperty().get();
+        busy = true;
+        computing.set(true);
+        if (result == null) {
+            statusText.set(text("advice.panel.status.computing"));
+        }
+        LocalDate today = LocalDate.now(dates);
+        runner.<Result>task(ctx -> {
+            Inputs in = r.inputs();
+            Advisor.Options options = new Advisor.Options(in.growth(), in.horizon(), today, in.sensitivity(), true);
+            Recommendation rec = new Advisor(planner).advise(r.plan(), Advice.facts(r.plan().input(), r.imported(),
+                    in.mode()), options);
+            AdviceContent c = contents.build(rec, r.plan().input().source(), in.growth(), in.horizon(), today,
+                    r.plan().input().params().services());
+            return new Result(r, rec, c);
+        }).named("advice")
+                .onSuccess(res -> {
+                    result = res;
+                    statusText.set("");
+                    content.set(res.content());
+                })
+                .onError(InvalidValueException.class, e -> statusText.set(texts.invalid(e)))
+                .onError(e -> {
+                    LOG.log(System.Logger.Level.ERROR, "advice failed", e);
+                    statusText.set(text("advice.panel.status.error", e.getClass().getSimpleName()));
+                })
+                .andFinally(() -> {
+                    busy = false;
+                    Request next = pending;
+                    pending = null;
+                    if (next != null) {
+                        launch(next);
+                    } else {
+                        computing.set(false);
+                    }
+                })
+                .start();
+    }
+
+    /**
+     * Called by the view once the panel shows the latest advice: records the time from the last input
+     * change to the shown advice (a debug log and a tooltip).
+     */
+    public void rendered() {
+        Result r = result;
+        if (r == null) {
+            return;
+        }
+        double ms = (clock.getAsLong() - r.request().stampNanos()) / 1e6;
+        if (latencies.size() < LATENCY_LOG_LIMIT) {
+            latencies.add(ms);
+        }
+        timing.set(text("advice.panel.timing", Numbers.number(ms)));
+        LOG.log(System.Logger.Level.DEBUG, () -> String.format(java.util.Locale.ROOT,
+                "input change to shown advice: %.1f ms", ms));
+    }
+
+    /** @return every recorded input-to-advice latency in ms, oldest first (a copy) */
+    public List<Double> latencies() {
+        synchronized (latencies) {
+            return List.copyOf(latencies);
+        }
+    }
+
+    /** @return the shown recommendation as {@code kpp recommend --format json} writes it, or null before the first */
+    public String recommendationJson() {
+        Result r = result;
+        if (r == null) {
+            return null;
+        }
+        try {
+            return PredictionFormats.MAPPER.writeValueAsString(RecommendationFormats.json(r.recommendation())) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** @return the shown recommendation as {@code kpp recommend --format markdown} writes it, or null */
+    public String recommendationMarkdown() {
+        Result r = result;
+        return r == null ? null : RecommendationFormats.markdown(r.recommendation(), r.request().plan().input().source());
+    }
+
+    /** Puts the recommendation's JSON on the clipboard. */
+    public void copyJson() {
+        copy(recommendationJson());
+    }
+
+    /** Puts the recommendation's Markdown on the clipboard. */
+    public void copyMarkdown() {
+        copy(recommendationMarkdown());
+    }
+
+    private void copy(String text) {
+        if (text != null) {
+            clipboard.putText(text);
+            session.post(text("advice.panel.copied"));
+        }
+    }
+
+    /** @return the shown recommendation (tests), or null before the first */
+    public Recommendation recommendation() {
+        Result r = result;
+        return r == null ? null : r.recommendation();
+    }
+
+    /** @return the label of a current-mode choice (with an inventory, "unset" means "as imported") */
+    public String currentModeLabel(CurrentMode m) {
+        if (m == CurrentMode.AUTO) {
+            return text(session.inventoryProperty().get() == null ? "advice.panel.currentMode.unset"
+                    : "advice.panel.currentMode.imported");
+        }
+        return texts.mode(m.mode().orElseThrow());
+    }
+
+    /** @return the growth rate as typed: 150/month, 40/week, 5%/month; empty for none */
+    public StringProperty growthProperty() {
+        return growth;
+    }
+
+    /** @return months ahead the budgets must hold */
+    public StringProperty horizonProperty() {
+        return horizon;
+    }
+
+    /** @return how far each input is lowered and raised for the tornado */
+    public StringProperty sensitivityProperty() {
+        return sensitivity;
+    }
+
+    public ObjectProperty<CurrentMode> currentModeProperty() {
+        return currentMode;
+    }
+
+    /** @return why the growth rate is rejected, null when it is valid */
+    public ReadOnlyStringProperty growthErrorProperty() {
+        return growthError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty horizonErrorProperty() {
+        return horizonError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty sensitivityErrorProperty() {
+        return sensitivityError.getReadOnlyProperty();
+    }
+
+    /** @return what the panel shows, null before the first advice */
+    public ReadOnlyObjectProperty<AdviceContent> contentProperty() {
+        return content.getReadOnlyProperty();
+    }
+
+    /** @return true while the advisor runs */
+    public ReadOnlyBooleanProperty computingProperty() {
+        return computing.getReadOnlyProperty();
+    }
+
+    /** @return what the panel waits for or why it failed, "" when advice is shown */
+    public ReadOnlyStringProperty statusTextProperty() {
+        return statusText.getReadOnlyProperty();
+    }
+
+    /** @return the last input-to-advice time, for a tooltip */
+    public ReadOnlyStringProperty timingProperty() {
+        return timing.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,69 @@
+package dev.kpp.app.ui.common;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.Parent;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.text.Text;
+
+/**
+ * Wrapped text that reads like a label but can be selected and copied (mouse, Ctrl+C, context menu): a
+ * read-only text area exactly as tall as its wrapped text, without a border or scroll bars. The wheel
+ * over it scrolls the pane it sits in.
+ */
+public final class SelectableText extends TextArea {
+    /** Pixels added to the measured height, so rounding never brings up a scroll bar. */
+    private static final double SLACK = 4;
+    private final Text measure = new Text();
+
+    public SelectableText(String text) {
+        super(text);
+        getStyleClass().add("selectable-text");
+        setEditable(false);
+        setWrapText(true);
+        setFocusTraversable(false);
+        setPrefRowCount(1);
+        setMinHeight(USE_PREF_SIZE);
+        setMaxHeight(USE_PREF_SIZE);
+        textProperty().addListener(o -> requestLayout());
+        fontProperty().addListener(o -> requestLayout());
+        addEventFilter(ScrollEvent.SCROLL, e -> {
+            Parent p = getParent();
+            e.consume();
+            if (p != null) {
+                p.fireEvent(e.copyFor(p, p));
+            }
+        });
+    }
+
+    @Override
+    public Orientation getContentBias() {
+        return Orientation.HORIZONTAL;
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        Insets in = getInsets();
+        double w = width > 0 ? width : getWidth() > 0 ? getWidth() : computePrefWidth(-1);
+        measure.setFont(getFont());
+        measure.setText(getText() == null || getText().isEmpty() ? " " : getText());
+        measure.setWrappingWidth(Math.max(1, w - in.getLeft() - in.getRight() - SLACK));
+        measure.setLineSpacing(0);
+        return Math.ceil(measure.getLayoutBounds().getHeight()) + in.getTop() + in.getBottom() + SLACK;
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        measure.setFont(getFont());
+        measure.setText(getText() == null ? "" : getText());
+        measure.setWrappingWidth(0);
+        return Math.ceil(measure.getLayoutBounds().getWidth()) + getInsets().getLeft() + getInsets().getRight()
+                + 2 * SLACK;
+    }
+
+    @Override
+    protected double computeMinWidth(double height) {
+        return 40;
+    }
+}
