@@ -93,7 +93,10 @@ public final class AdviceView {
     @FXML
     private VBox rankingSection;
     @FXML
-    private VBox ranking;
+    private GridPane ranking;
+    private final List<VBox> modeCards = new java.util.ArrayList<>();
+    private final List<SelectableText> texts = new java.util.ArrayList<>();
+    private int used;
     @FXML
     private VBox growthSection;
     @FXML
@@ -204,10 +207,11 @@ public final class AdviceView {
         if (twoColumns) {
             leftColumn.setPercentWidth(50);
             rightColumn.setPercentWidth(50);
-            columns.add(stack(whySection, risksSection, rankingSection), 0, 0);
+            columns.add(stack(whySection, risksSection), 0, 0);
             columns.add(stack(growthSection, sensitivitySection), 1, 0);
-            columns.add(migrationSection, 0, 1, 2, 1);
-            columns.add(checksSection, 0, 2, 2, 1);
+            columns.add(rankingSection, 0, 1, 2, 1);
+            columns.add(migrationSection, 0, 2, 2, 1);
+            columns.add(checksSection, 0, 3, 2, 1);
         } else {
             leftColumn.setPercentWidth(100);
             rightColumn.setPercentWidth(0);
@@ -216,6 +220,27 @@ public final class AdviceView {
             for (int i = 0; i < order.size(); i++) {
                 columns.add(order.get(i), 0, i);
             }
+        }
+        layOutRanking();
+    }
+
+    /** The mode cards: two a row on a wide panel, one on a narrow one. */
+    private void layOutRanking() {
+        int perRow = wide ? 2 : 1;
+        ranking.getChildren().clear();
+        ranking.getColumnConstraints().clear();
+        for (int i = 0; i < perRow; i++) {
+            ColumnConstraints c = new ColumnConstraints();
+            c.setPercentWidth(100.0 / perRow);
+            c.setHgrow(Priority.ALWAYS);
+            ranking.getColumnConstraints().add(c);
+        }
+        for (int i = 0; i < modeCards.size(); i++) {
+            VBox card = modeCards.get(i);
+            GridPane.setValignment(card, javafx.geometry.VPos.TOP);
+            GridPane.setFillHeight(card, true);
+            card.setMaxHeight(Double.MAX_VALUE);
+            ranking.add(card, i % perRow, i / perRow);
         }
     }
 
@@ -235,6 +260,7 @@ public final class AdviceView {
             certainty.setVisible(false);
             return;
         }
+        used = 0;
         headline.setText(c.headline());
         headline.pseudoClassStateChanged(Styles.SWITCH, c.switching());
         certainty.setVisible(true);
@@ -244,7 +270,9 @@ public final class AdviceView {
         summary.getChildren().setAll(c.summary().stream().map(s -> text(s, "advice-summary-line")).toList());
         bullets(reasons, c.reasons(), "fth-check-circle", "advice-reason");
         riskRows(risks, c.risks(), messages.get("advice.panel.risks.none"));
-        ranking.getChildren().setAll(c.ranking().stream().map(this::modeCard).toList());
+        modeCards.clear();
+        c.ranking().forEach(m -> modeCards.add(modeCard(m)));
+        layOutRanking();
 
         growthChart.dataProperty().set(c.growth());
         growthChart.setVisible(c.growth() != null);
@@ -266,14 +294,30 @@ public final class AdviceView {
 
         showMigration(c.migration());
         showChecks(c.checks());
-        viewModel.rendered();
     }
 
     // ------------------------------------------------------------------ building blocks
 
-    private static SelectableText text(String s, String styleClass) {
-        SelectableText t = new SelectableText(s);
-        t.getStyleClass().add(styleClass);
+    /**
+     * @return a selectable text: one of the last update's, reused (a text area's skin is costly to build, and
+     *         most updates change only numbers), or a new one
+     */
+    private SelectableText text(String s, String styleClass) {
+        SelectableText t;
+        if (used < texts.size()) {
+            t = texts.get(used);
+            t.setId(null);
+            t.setText(s);
+        } else {
+            t = new SelectableText(s);
+            texts.add(t);
+        }
+        used++;
+        List<String> classes = new java.util.ArrayList<>(SelectableText.STYLE_CLASSES);
+        classes.add(styleClass);
+        if (!t.getStyleClass().equals(classes)) {
+            t.getStyleClass().setAll(classes);
+        }
         return t;
     }
 
@@ -298,7 +342,7 @@ public final class AdviceView {
         return row;
     }
 
-    private static void bullets(VBox box, List<String> lines, String icon, String styleClass) {
+    private void bullets(VBox box, List<String> lines, String icon, String styleClass) {
         box.getChildren().clear();
         for (String s : lines) {
             FontIcon i = new FontIcon(icon);

@@ -74,7 +74,17 @@ public final class AdviceViewModel {
     private record Request(long stampNanos, Plan plan, ImportResult imported, Inputs inputs) {
     }
 
-    private record Result(Request request, Recommendation recommendation, AdviceContent content) {
+    private record Result(Request request, Recommendation recommendation, AdviceContent content, double adviseMs) {
+    }
+
+    /**
+     * Where the time from an input change to the shown advice went (milliseconds).
+     *
+     * @param total  input change to the panel showing the advice
+     * @param advise the advisor and the wording, on a worker
+     * @param render the panel rebuilt on the FX thread
+     */
+    public record Latency(double total, double advise, double render) {
     }
 
     private final PlannerSession session;
@@ -96,7 +106,7 @@ public final class AdviceViewModel {
     private final ReadOnlyBooleanWrapper computing = new ReadOnlyBooleanWrapper(this, "computing");
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "statusText", "");
     private final ReadOnlyStringWrapper timing = new ReadOnlyStringWrapper(this, "timing", "");
-    private final List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+    private final List<Latency> latencies = Collections.synchronizedList(new ArrayList<>());
     private long lastChange;
     private Result result;
     private boolean busy;
@@ -215,18 +225,22 @@ public final class AdviceViewModel {
         }
         LocalDate today = LocalDate.now(dates);
         runner.<Result>task(ctx -> {
+            long t0 = clock.getAsLong();
             Inputs in = r.inputs();
             Advisor.Options options = new Advisor.Options(in.growth(), in.horizon(), today, in.sensitivity(), true);
             Recommendation rec = new Advisor(planner).advise(r.plan(), Advice.facts(r.plan().input(), r.imported(),
                     in.mode()), options);
             AdviceContent c = contents.build(rec, r.plan().input().source(), in.growth(), in.horizon(), today,
                     r.plan().input().params().services());
-            return new Result(r, rec, c);
+            return new Result(r, rec, c, (clock.getAsLong() - t0) / 1e6);
         }).named("advice")
                 .onSuccess(res -> {
                     result = res;
                     statusText.set("");
+                    long shown = clock.getAsLong();
                     content.set(res.content());
+                    // the view rebuilds the panel while content changes, then calls rendered()
+                    record(res, (clock.getAsLong() - shown) / 1e6);
                 })
                 .onError(InvalidValueException.class, e -> statusText.set(texts.invalid(e)))
                 .onError(e -> {
@@ -247,25 +261,23 @@ public final class AdviceViewModel {
     }
 
     /**
-     * Called by the view once the panel shows the latest advice: records the time from the last input
-     * change to the shown advice (a debug log and a tooltip).
+     * Records the time from the last input change to the shown advice (a debug log and a tooltip), once the
+     * panel has been rebuilt for it.
      */
-    public void rendered() {
-        Result r = result;
-        if (r == null) {
-            return;
-        }
+    private void record(Result r, double renderMs) {
         double ms = (clock.getAsLong() - r.request().stampNanos()) / 1e6;
+        Latency l = new Latency(ms, r.adviseMs(), renderMs);
         if (latencies.size() < LATENCY_LOG_LIMIT) {
-            latencies.add(ms);
+            latencies.add(l);
         }
-        timing.set(text("advice.panel.timing", Numbers.number(ms)));
+        timing.set(text("advice.panel.timing", Numbers.number(ms), Numbers.number(r.adviseMs()),
+                Numbers.number(renderMs)));
         LOG.log(System.Logger.Level.DEBUG, () -> String.format(java.util.Locale.ROOT,
-                "input change to shown advice: %.1f ms", ms));
+                "input change to shown advice: %.1f ms (advisor %.1f ms, panel %.1f ms)", ms, r.adviseMs(), renderMs));
     }
 
-    /** @return every recorded input-to-advice latency in ms, oldest first (a copy) */
-    public List<Double> latencies() {
+    /** @return every recorded input-to-advice latency, oldest first (a copy) */
+    public List<Latency> latencies() {
         synchronized (latencies) {
             return List.copyOf(latencies);
         }

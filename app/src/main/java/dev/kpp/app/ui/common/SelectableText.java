@@ -2,10 +2,14 @@ package dev.kpp.app.ui.common;
 
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Region;
 import javafx.scene.text.Text;
+
+import java.util.List;
 
 /**
  * Wrapped text that reads like a label but can be selected and copied (mouse, Ctrl+C, context menu): a
@@ -15,11 +19,13 @@ import javafx.scene.text.Text;
 public final class SelectableText extends TextArea {
     /** Pixels added to the measured height, so rounding never brings up a scroll bar. */
     private static final double SLACK = 4;
+    /** The style classes every selectable text has (a text area's and its own). */
+    public static final List<String> STYLE_CLASSES = List.of("text-input", "text-area", "selectable-text");
     private final Text measure = new Text();
 
     public SelectableText(String text) {
         super(text);
-        getStyleClass().add("selectable-text");
+        getStyleClass().setAll(STYLE_CLASSES);
         setEditable(false);
         setWrapText(true);
         setFocusTraversable(false);
@@ -42,24 +48,34 @@ public final class SelectableText extends TextArea {
         return Orientation.HORIZONTAL;
     }
 
+    /** @return the padding around the text inside the area (the skin's content region), as the theme sets it */
+    private Insets contentPadding() {
+        Node content = lookup(".content");
+        return content instanceof Region r ? r.getPadding() : Insets.EMPTY;
+    }
+
     @Override
     protected double computePrefHeight(double width) {
         Insets in = getInsets();
+        Insets pad = contentPadding();
         double w = width > 0 ? width : getWidth() > 0 ? getWidth() : computePrefWidth(-1);
         measure.setFont(getFont());
         measure.setText(getText() == null || getText().isEmpty() ? " " : getText());
-        measure.setWrappingWidth(Math.max(1, w - in.getLeft() - in.getRight() - SLACK));
+        measure.setWrappingWidth(Math.max(1, w - in.getLeft() - in.getRight() - pad.getLeft() - pad.getRight()
+                - SLACK));
         measure.setLineSpacing(0);
-        return Math.ceil(measure.getLayoutBounds().getHeight()) + in.getTop() + in.getBottom() + SLACK;
+        return Math.ceil(measure.getLayoutBounds().getHeight()) + in.getTop() + in.getBottom() + pad.getTop()
+                + pad.getBottom() + SLACK;
     }
 
     @Override
     protected double computePrefWidth(double height) {
+        Insets pad = contentPadding();
         measure.setFont(getFont());
         measure.setText(getText() == null ? "" : getText());
         measure.setWrappingWidth(0);
         return Math.ceil(measure.getLayoutBounds().getWidth()) + getInsets().getLeft() + getInsets().getRight()
-                + 2 * SLACK;
+                + pad.getLeft() + pad.getRight() + 2 * SLACK;
     }
 
     @Override
