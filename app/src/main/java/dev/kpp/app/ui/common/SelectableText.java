@@ -22,6 +22,10 @@ public final class SelectableText extends TextArea {
     /** The style classes every selectable text has (a text area's and its own). */
     public static final List<String> STYLE_CLASSES = List.of("text-input", "text-area", "selectable-text");
     private final Text measure = new Text();
+    private double lastWrap = -1;
+    private String lastText;
+    private javafx.scene.text.Font lastFont;
+    private double lastHeight;
 
     public SelectableText(String text) {
         super(text);
@@ -59,13 +63,20 @@ public final class SelectableText extends TextArea {
         Insets in = getInsets();
         Insets pad = contentPadding();
         double w = width > 0 ? width : getWidth() > 0 ? getWidth() : computePrefWidth(-1);
-        measure.setFont(getFont());
-        measure.setText(getText() == null || getText().isEmpty() ? " " : getText());
-        measure.setWrappingWidth(Math.max(1, w - in.getLeft() - in.getRight() - pad.getLeft() - pad.getRight()
-                - SLACK));
-        measure.setLineSpacing(0);
-        return Math.ceil(measure.getLayoutBounds().getHeight()) + in.getTop() + in.getBottom() + pad.getTop()
-                + pad.getBottom() + SLACK;
+        double wrap = Math.max(1, w - in.getLeft() - in.getRight() - pad.getLeft() - pad.getRight() - SLACK);
+        String text = getText() == null || getText().isEmpty() ? " " : getText();
+        // layout asks several times per pass; a paragraph's layout is worth remembering
+        if (wrap != lastWrap || !text.equals(lastText) || getFont() != lastFont) {
+            measure.setFont(getFont());
+            measure.setText(text);
+            measure.setWrappingWidth(wrap);
+            measure.setLineSpacing(0);
+            lastWrap = wrap;
+            lastText = text;
+            lastFont = getFont();
+            lastHeight = Math.ceil(measure.getLayoutBounds().getHeight());
+        }
+        return lastHeight + in.getTop() + in.getBottom() + pad.getTop() + pad.getBottom() + SLACK;
     }
 
     @Override
