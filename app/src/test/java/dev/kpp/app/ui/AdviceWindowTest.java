@@ -51,13 +51,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AdviceWindowTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private AppContext ctx;
+    private final FakeClipboard clipboard = new FakeClipboard();
     private Scene scene;
     private ThemeManager theme;
 
     @Start
     void start(Stage stage) {
         ctx = Contexts.context(new FakeImporter(), new FxTaskRunner(2), new FxDialogService(() -> stage,
-                Messages.english()), new FakeClipboard(), new ChartImages(ThemeManager.lightStylesheets()));
+                Messages.english()), clipboard, new ChartImages(ThemeManager.lightStylesheets()));
         Parent root = ctx.loadMainView();
         scene = new Scene(root, 1600, 1000);
         theme = new ThemeManager(false);
@@ -185,6 +186,28 @@ class AdviceWindowTest {
         assertThat(chart.annotations()).anyMatch(a -> a.label().equals(firstDate));
         assertThat(String.join("\n", texts(robot, "#adviceCrossings"))).contains("reached around " + firstDate);
         shot(scene.getRoot(), "advice-growth.png");
+    }
+
+    @Test
+    void aHiddenPanelAdvisesOnlyWhenShownOrAskedToCopy(FxRobot robot) throws Exception {
+        FakeClipboard clipboard = (FakeClipboard) clipboardOf();
+        waitFor(() -> ctx.results().hasPlanProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(ctx.advice().contentProperty().get()).as("the Plan tab is shown: no advice computed").isNull();
+
+        robot.interact(() -> ctx.scenario().services().textProperty().set("6,000"));
+        waitFor(() -> ctx.session().planProperty().get().current().scenario().services() == 6_000);
+        robot.interact(() -> ctx.advice().copyJson());
+        waitFor(() -> clipboard.text != null);
+        JsonNode json = JSON.readTree(clipboard.text);
+        assertThat(messages(json.get("reasons"))).anyMatch(m -> m.contains("6,000 Services"));
+
+        advised(robot);
+        assertThat(ctx.advice().recommendationJson()).isEqualTo(clipboard.text);
+    }
+
+    private dev.kpp.app.ui.common.ClipboardService clipboardOf() {
+        return clipboard;
     }
 
     /** Not a timing assertion: records input-change-to-shown-advice times for the report. */

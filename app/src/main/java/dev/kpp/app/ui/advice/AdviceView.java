@@ -504,9 +504,9 @@ public final class AdviceView {
         }
     }
 
-    /** @return true while advice is shown (the menu's copy items need it) */
-    public javafx.beans.binding.BooleanBinding hasAdviceBinding() {
-        return viewModel.contentProperty().isNotNull();
+    /** @param shown true while the panel's tab is selected (advice is computed only then, or for a copy) */
+    public void bindShown(javafx.beans.value.ObservableBooleanValue shown) {
+        viewModel.activeProperty().bind(shown);
     }
 
     /** Copies the recommendation as JSON (Edit menu). */

@@ -107,10 +107,16 @@ public final class AdviceViewModel {
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "statusText", "");
     private final ReadOnlyStringWrapper timing = new ReadOnlyStringWrapper(this, "timing", "");
     private final List<Latency> latencies = Collections.synchronizedList(new ArrayList<>());
+    private final javafx.beans.property.BooleanProperty active = new javafx.beans.property.SimpleBooleanProperty(
+            this, "active", true);
     private long lastChange;
     private Result result;
     private boolean busy;
     private Request pending;
+    /** True when a change went unadvised while the panel was hidden. */
+    private boolean stale;
+    /** What to do once the advice for the latest state is in (a copy asked for while it was stale). */
+    private Runnable afterNext;
 
     /**
      * @param session   shared state (the plan, the inventory behind it)
@@ -138,6 +144,12 @@ public final class AdviceViewModel {
         horizon.addListener(o -> inputChanged());
         sensitivity.addListener(o -> inputChanged());
         currentMode.addListener(o -> inputChanged());
+        // a hidden panel costs nothing: the advice catches up when it is shown again
+        active.addListener((obs, was, is) -> {
+            if (is && stale) {
+                request();
+            }
+        });
         statusText.set(text("advice.panel.status.waiting"));
         request();
     }
@@ -194,26 +206,38 @@ public final class AdviceViewModel {
         return new Inputs(g, h, s, currentMode.get().mode());
     }
 
-    /** Asks for advice on the latest plan with the current advisor inputs. */
-    public void request() {
+    /**
+     * Asks for advice on the latest plan with the current advisor inputs (while the panel is shown, or when
+     * a copy waits for it).
+     *
+     * @return false when there is nothing to advise on yet (no plan, an invalid input, a plan of what was
+     *         loaded before)
+     */
+    public boolean request() {
         Inputs inputs = parse();
         Plan plan = session.planProperty().get();
         if (inputs == null || plan == null || session.plannerProperty().get() == null) {
-            return;
+            return false;
         }
         LoadedInventory inv = session.inventoryProperty().get();
         boolean matches = plan.input().fromInventory()
                 ? inv != null && plan.input().inventory() == inv.base() : inv == null;
         if (!matches) {
             // a plan of what was loaded before: the plan of what is loaded now follows
-            return;
+            return false;
         }
+        if (!active.get() && afterNext == null) {
+            stale = true;
+            return true;
+        }
+        stale = false;
         Request r = new Request(lastChange, plan, inv == null ? null : inv.result(), inputs);
         if (busy) {
             pending = r;
-            return;
+            return true;
         }
         launch(r);
+        return true;
     }
 
     private void launch(Request r) {
@@ -241,6 +265,11 @@ public final class AdviceViewModel {
                     content.set(res.content());
                     // the view rebuilds the panel while content changes, then calls rendered()
                     record(res, (clock.getAsLong() - shown) / 1e6);
+                    if (pending == null && afterNext != null) {
+                        Runnable then = afterNext;
+                        afterNext = null;
+                        then.run();
+                    }
                 })
                 .onError(InvalidValueException.class, e -> statusText.set(texts.invalid(e)))
                 .onError(e -> {
@@ -302,14 +331,25 @@ public final class AdviceViewModel {
         return r == null ? null : RecommendationFormats.markdown(r.recommendation(), r.request().plan().input().source());
     }
 
-    /** Puts the recommendation's JSON on the clipboard. */
+    /** Puts the recommendation's JSON on the clipboard (advising first when the shown advice is behind). */
     public void copyJson() {
-        copy(recommendationJson());
+        copyCurrent(this::recommendationJson);
     }
 
-    /** Puts the recommendation's Markdown on the clipboard. */
+    /** Puts the recommendation's Markdown on the clipboard (advising first when the shown advice is behind). */
     public void copyMarkdown() {
-        copy(recommendationMarkdown());
+        copyCurrent(this::recommendationMarkdown);
+    }
+
+    private void copyCurrent(java.util.function.Supplier<String> text) {
+        if (stale || busy) {
+            afterNext = () -> copy(text.get());
+            if (request()) {
+                return;
+            }
+            afterNext = null;
+        }
+        copy(text.get());
     }
 
     private void copy(String text) {
@@ -317,6 +357,11 @@ public final class AdviceViewModel {
             clipboard.putText(text);
             session.post(text("advice.panel.copied"));
         }
+    }
+
+    /** @return true while the panel is shown; a hidden panel advises only when asked to copy */
+    public javafx.beans.property.BooleanProperty activeProperty() {
+        return active;
     }
 
     /** @return the shown recommendation (tests), or null before the first */

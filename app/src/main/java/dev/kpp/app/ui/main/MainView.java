@@ -131,8 +131,9 @@ public final class MainView {
         exportJsonItem.disableProperty().bind(viewModel.results().hasPlanProperty().not());
         exportChartsItem.disableProperty().bind(viewModel.results().hasPlanProperty().not());
         basisLabel.textProperty().bind(viewModel.scenario().basisProperty());
-        copyAdviceJsonItem.disableProperty().bind(adviceController.hasAdviceBinding().not());
-        copyAdviceMarkdownItem.disableProperty().bind(adviceController.hasAdviceBinding().not());
+        copyAdviceJsonItem.disableProperty().bind(viewModel.results().hasPlanProperty().not());
+        copyAdviceMarkdownItem.disableProperty().bind(viewModel.results().hasPlanProperty().not());
+        adviceController.bindShown(adviceTab.selectedProperty());
 
         for (int i = 0; i < viewModel.samples().size(); i++) {
             var sample = viewModel.samples().get(i);
