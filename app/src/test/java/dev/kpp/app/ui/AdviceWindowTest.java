@@ -176,6 +176,11 @@ class AdviceWindowTest {
 
         robot.interact(() -> growth.setText("150/month"));
         assertThat(error.isVisible()).isFalse();
+        TextField horizon = robot.lookup("#adviceHorizon").queryAs(TextField.class);
+        robot.interact(() -> horizon.setText("500"));
+        assertThat(robot.lookup("#adviceHorizonError").queryAs(Label.class).getText())
+                .isEqualTo("Horizon must be between 0 and 120 (got 500)");
+        robot.interact(() -> horizon.setText("12"));
         waitFor(() -> robot.lookup("#adviceGrowthChart").queryAs(LogChart.class).dataProperty().get() != null
                 && !ctx.advice().computingProperty().get());
         var chart = robot.lookup("#adviceGrowthChart").queryAs(LogChart.class).dataProperty().get();

@@ -185,18 +185,15 @@ public final class AdviceViewModel {
         double h = Double.NaN;
         try {
             h = InputParser.number(horizon.get(), "horizon");
-            if (!(h >= 0) || h > 120) {
-                throw InvalidValueException.range("horizon", 0, 120, h);
-            }
+            // the advisor's own bounds (Advisor.Options), with the CLI's defaults for the other option
+            new Advisor.Options(Optional.empty(), h, LocalDate.now(dates), 0.5, true);
         } catch (InvalidValueException e) {
             horizonError.set(texts.invalid(e, id -> text("advice.panel.input.horizon")));
         }
         double s = Double.NaN;
         try {
             s = InputParser.share(sensitivity.get(), "sensitivity");
-            if (!(s > 0) || s >= 1) {
-                throw InvalidValueException.range("sensitivity", 0.01, 0.99, s);
-            }
+            new Advisor.Options(Optional.empty(), 12, LocalDate.now(dates), s, true);
         } catch (InvalidValueException e) {
             sensitivityError.set(texts.invalid(e, id -> text("advice.panel.input.sensitivity")));
         }
