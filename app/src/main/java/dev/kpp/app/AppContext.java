@@ -8,10 +8,15 @@ import dev.kpp.app.ui.calibration.CalibrationView;
 import dev.kpp.app.ui.calibration.CalibrationViewModel;
 import dev.kpp.app.ui.chart.ChartRenderer;
 import dev.kpp.app.ui.common.ClipboardService;
+import dev.kpp.app.ui.common.DialogHost;
 import dev.kpp.app.ui.common.DialogService;
 import dev.kpp.app.ui.common.SettingsStore;
 import dev.kpp.app.ui.common.TaskRunner;
 import dev.kpp.app.ui.common.ViewLoader;
+import dev.kpp.app.ui.connect.ConnectView;
+import dev.kpp.app.ui.connect.ConnectViewModel;
+import dev.kpp.app.ui.export.ReportExportView;
+import dev.kpp.app.ui.export.ReportExportViewModel;
 import dev.kpp.app.ui.inventory.ImportViewModel;
 import dev.kpp.app.ui.inventory.InventoryView;
 import dev.kpp.app.ui.inventory.InventoryViewModel;
@@ -61,6 +66,8 @@ public final class AppContext implements AutoCloseable {
     private final MainViewModel main;
     private final CalibrationViewModel calibration;
     private final AdviceViewModel advice;
+    private final ConnectViewModel connect;
+    private final ReportExportViewModel export;
     private final ViewLoader loader;
     private MainView mainView;
 
@@ -94,16 +101,22 @@ public final class AppContext implements AutoCloseable {
         this.main = new MainViewModel(session, scenario, imports, results, runner, dialogs, texts, recent);
         this.calibration = new CalibrationViewModel(session, texts);
         this.advice = new AdviceViewModel(session, runner, texts, clipboard, clock, dates);
+        this.connect = new ConnectViewModel(session, imports, importer,
+                explicit -> dev.kpp.importer.cluster.Kubeconfig.load(explicit, System.getenv()), runner, dialogs, texts);
+        this.export = new ReportExportViewModel(session, runner, dialogs, texts, dates);
+        DialogHost dialogHost = new DialogHost(this::loadView);
         Map<Class<?>, Supplier<?>> controllers = Map.of(
                 AdviceView.class, () -> new AdviceView(advice, messages),
                 MainView.class, () -> {
-                    mainView = new MainView(main, settings, messages);
+                    mainView = new MainView(main, settings, messages, dialogHost);
                     return mainView;
                 },
                 InventoryView.class, () -> new InventoryView(inventory),
                 ScenarioView.class, () -> new ScenarioView(scenario, messages),
                 ResultsView.class, () -> new ResultsView(results, messages),
-                CalibrationView.class, () -> new CalibrationView(calibration, messages));
+                CalibrationView.class, () -> new CalibrationView(calibration, messages),
+                ConnectView.class, () -> new ConnectView(connect),
+                ReportExportView.class, () -> new ReportExportView(export));
         this.loader = new ViewLoader(controllers, ResourceBundle.getBundle("dev.kpp.app.l10n.messages"));
         runner.task(ctx -> fit.get()).named("calibration")
                 .onSuccess(c -> session.useCalibration(c, new Planner(c)))
@@ -117,6 +130,10 @@ public final class AppContext implements AutoCloseable {
     /** Loads the main window's scene graph. */
     public Parent loadMainView() {
         return loader.load(MainView.class);
+    }
+
+    private Parent loadView(Class<?> view) {
+        return loader.load(view);
     }
 
     /** @return the main view (after {@link #loadMainView()}) */
@@ -159,6 +176,14 @@ public final class AppContext implements AutoCloseable {
 
     public ImportViewModel imports() {
         return imports;
+    }
+
+    public ConnectViewModel connect() {
+        return connect;
+    }
+
+    public ReportExportViewModel export() {
+        return export;
     }
 
     public SettingsStore settingsStore() {

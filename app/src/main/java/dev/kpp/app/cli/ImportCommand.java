@@ -6,7 +6,6 @@ import dev.kpp.importer.OfflineImporter;
 import dev.kpp.importer.file.ImportLimits;
 import dev.kpp.importer.io.SafeOutput;
 import dev.kpp.importer.spi.InventoryImporter;
-import dev.kpp.importer.snapshot.Provenance;
 import dev.kpp.importer.snapshot.Redactor;
 import dev.kpp.importer.snapshot.Snapshot;
 import dev.kpp.importer.snapshot.SnapshotCodec;
@@ -163,11 +162,6 @@ final class ImportCommand implements Callable<Integer> {
 
     /** @return the snapshot of an import result (a live import's context, server and version in its provenance) */
     static Snapshot snapshot(ImportResult r, String kppVersion) {
-        ClusterSource c = r.cluster().orElse(null);
-        Provenance p = c == null
-                ? new Provenance(kppVersion, r.importedAt(), "", r.redacted(), r.cancelled(), r.sources())
-                : new Provenance(kppVersion, r.importedAt(), c.context(), r.redacted(), r.partial(), r.sources(),
-                        c.server(), c.serverVersion());
-        return new Snapshot(p, r.inventory(), r.metrics(), r.ruleDumps(), r.skippedKinds());
+        return Snapshot.of(r, kppVersion);
     }
 }

@@ -85,6 +85,10 @@ public final class InventoryFormats {
                     sb.append(walkLine(rd, path, model)).append('\n');
                 }
             }
+            if (rd.count("walk/skipped") > 0) {
+                sb.append("  not walked: its chains loop or hold ports, marks or probabilities kube-proxy never"
+                        + " writes; the rule counts above stand\n");
+            }
         }
         long errors = r.errors().size();
         long warnings = r.warnings().size();

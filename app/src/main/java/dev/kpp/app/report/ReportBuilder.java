@@ -200,8 +200,8 @@ public final class ReportBuilder {
 
     /** @return the estimate with its band, marked when its confidence is low (the reason goes to notes) */
     static String cell(Metric x, Estimate e, Set<String> notes) {
-        String text = Numbers.format(e, x.unit()) + (e.hasSpread() ? "\n[" + Numbers.range(e.low(), e.high(), e.value(),
-                x.unit(), e.confidence() == Estimate.Confidence.EXACT) + "]" : "");
+        String range = Numbers.shownRange(e, x.unit());
+        String text = Numbers.format(e, x.unit()) + (range.isEmpty() ? "" : "\n[" + range + "]");
         if (e.confidence() == Estimate.Confidence.LOW) {
             notes.add(lowNote(x, e));
             return text + LOW_MARK;
@@ -676,9 +676,9 @@ public final class ReportBuilder {
             Set<String> notes = new LinkedHashSet<>();
             for (Metric x : MetricCatalog.all()) {
                 Estimate e = x.of(mp);
-                rows.add(Row.of(TEXTS.label(x), Numbers.format(e, x.unit()), e.hasSpread()
-                        ? Numbers.range(e.low(), e.high(), e.value(), x.unit(), e.confidence() == Estimate.Confidence.EXACT)
-                        : "–", confidence(e)));
+                String range = Numbers.shownRange(e, x.unit());
+                rows.add(Row.of(TEXTS.label(x), Numbers.format(e, x.unit()), range.isEmpty() ? "–" : range,
+                        confidence(e)));
             }
             b.add(new Table(List.of(Column.left(t("report.col.figure"), 2.2), Column.right(t("report.col.value"), 1.2),
                     Column.right(t("report.col.band90"), 1.5), Column.left(t("report.col.confidence"), 2.2)), rows,

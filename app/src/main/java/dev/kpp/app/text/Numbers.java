@@ -103,17 +103,24 @@ public final class Numbers {
      */
     public static String band(Estimate e, Unit unit) {
         String value = format(e, unit);
+        String range = shownRange(e, unit);
+        return range.isEmpty() ? value : value + " [" + range + "]";
+    }
+
+    /**
+     * @return the estimate's band as "low–high unit", or "" when it has none or when both ends format to
+     *         the same number ("1–1 cores" for a saturated control plane is no band at 3 digits)
+     */
+    public static String shownRange(Estimate e, Unit unit) {
         if (!e.hasSpread()) {
-            return value;
+            return "";
         }
         String range = range(e.low(), e.high(), e.value(), unit, e.confidence() == Estimate.Confidence.EXACT);
         int dash = range.indexOf('–');
-        String lowText = range.substring(0, dash);
-        String highText = range.substring(dash + 1);
-        if (numberPart(lowText).equals(numberPart(highText))) {
-            return value; // a band too narrow to show at 3 digits ("1 core [1–1 cores]") is no band
+        if (dash > 0 && numberPart(range.substring(0, dash)).equals(numberPart(range.substring(dash + 1)))) {
+            return "";
         }
-        return value + " [" + range + "]";
+        return range;
     }
 
     private static String numberPart(String text) {

@@ -25,4 +25,11 @@ class NumbersBandTest {
     void endsThatShareOnlyLeadingDigitsAreStillABand() {
         assertThat(Numbers.band(new Estimate(3, 1, 10), Unit.CORES)).contains("[1–10 cores]");
     }
+
+    @Test
+    void theTableColumnOfBandsAgreesWithTheInlineBand() {
+        assertThat(Numbers.shownRange(new Estimate(0.292, 0.126, 0.687), Unit.CORES)).isEqualTo("126–687m");
+        assertThat(Numbers.shownRange(new Estimate(1.0002, 1.0001, 1.0004), Unit.CORES)).isEmpty();
+        assertThat(Numbers.shownRange(new Estimate(20, 20, 20), Unit.RULES)).isEmpty();
+    }
 }

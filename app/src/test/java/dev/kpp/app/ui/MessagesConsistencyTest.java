@@ -27,7 +27,8 @@ class MessagesConsistencyTest {
     private static final Path MAIN = Path.of("src/main");
     /** The namespaces owned by the window; other keys (CLI, reports) are checked elsewhere. */
     private static final List<String> UI_PREFIXES = List.of("menu.", "toolbar.", "tab.", "drop.", "status.",
-            "dialog.", "help.", "inventory.", "scenario.", "results.", "metric.", "calibration.");
+            "dialog.", "help.", "inventory.", "scenario.", "results.", "metric.", "calibration.", "connect.",
+            "export.");
     private static final Pattern JAVA_KEY = Pattern.compile("\"((?:" + String.join("|",
             UI_PREFIXES.stream().map(p -> Pattern.quote(p)).toList()) + ")[A-Za-z0-9._]+)\"");
     private static final Pattern FXML_KEY = Pattern.compile("\"%([A-Za-z0-9._]+)\"");

@@ -141,10 +141,17 @@ public final class IptablesDump {
             return out;
         }
         String podIp = podAddress();
-        put(out, "walk/clusterIp", IptablesConnectionCost.clusterIp(this, podIp, MAX_WALKED_PORTS));
-        if (hasChain("nat", "KUBE-NODEPORTS")) {
-            put(out, "walk/nodePort", IptablesConnectionCost.nodePorts(this, EXTERNAL_CLIENT, NODE_ADDRESS,
-                    MAX_WALKED_PORTS));
+        try {
+            put(out, "walk/clusterIp", IptablesConnectionCost.clusterIp(this, podIp, MAX_WALKED_PORTS));
+            if (hasChain("nat", "KUBE-NODEPORTS")) {
+                put(out, "walk/nodePort", IptablesConnectionCost.nodePorts(this, EXTERNAL_CLIENT, NODE_ADDRESS,
+                        MAX_WALKED_PORTS));
+            }
+        } catch (IllegalArgumentException | IllegalStateException unwalkable) {
+            // chains that jump in a loop, or ports, marks and probabilities kube-proxy never writes: the dump's
+            // rule counts stand, but no walk is claimed for it (walk/skipped tells the reader why there is none)
+            out.clear();
+            out.put("walk/skipped", 1L);
         }
         return out;
     }
@@ -156,12 +163,18 @@ public final class IptablesDump {
         }
         double[] total = costs.stream().mapToDouble(x -> x.natRules() + x.filterRules() + x.postroutingRules())
                 .sorted().toArray();
+        if (!(total[0] >= 0) || !Double.isFinite(total[total.length - 1])) {
+            throw new IllegalStateException("a walked path has no finite, non-negative rule count");
+        }
         double inDumpOrder = java.util.Arrays.stream(total).average().orElse(0);
         // the model's mean takes each port at a random position of the scanned chain; so does this one
         double randomOrder = costs.stream().mapToDouble(x -> x.natRulesRandomOrder() + x.filterRules()
                 + x.postroutingRules()).average().orElse(0);
         out.put(prefix + "/ports", (long) sample.ports());
         out.put(prefix + "/walked", (long) costs.size());
+        if (!(randomOrder >= 0) || !Double.isFinite(randomOrder)) {
+            throw new IllegalStateException("a walked mean is not a finite, non-negative rule count");
+        }
         out.put(prefix + "/meanMilli", Math.round(randomOrder * 1000));
         out.put(prefix + "/dumpOrderMeanMilli", Math.round(inDumpOrder * 1000));
         out.put(prefix + "/p50", Math.round(rank(total, 0.5)));

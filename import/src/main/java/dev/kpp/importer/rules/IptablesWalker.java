@@ -20,9 +20,21 @@ public final class IptablesWalker {
             "REDIRECT");
 
     private final IptablesDump dump;
+    /**
+     * Most rule evaluations one walk may take: a walk of kube-proxy's rules visits each rule at most once per
+     * endpoint branch, so four times the dump's rules (plus room for a few thousand endpoints) is never reached
+     * by a real dump; probability rules that branch inside loops of jumps would otherwise grow without bound.
+     */
+    private final long budget;
+    private long steps;
 
     public IptablesWalker(IptablesDump dump) {
         this.dump = dump;
+        long rules = 0;
+        for (String table : dump.tables()) {
+            rules += dump.ruleCount(table);
+        }
+        this.budget = 4 * rules + 10_000;
     }
 
     /**
@@ -116,6 +128,7 @@ public final class IptablesWalker {
      * @return every way the walk ends, with its probability
      */
     public Walk walk(String table, String chain, Packet packet, boolean marked, boolean dnatted) {
+        steps = 0;
         List<State> out = run(table, chain, 0, new State(packet, marked ? MARK_MASQ : 0, dnatted), 0);
         List<Branch> branches = new ArrayList<>();
         for (State s : out) {
@@ -133,6 +146,9 @@ public final class IptablesWalker {
         for (int i = from; i < rules.size(); i++) {
             IptablesRule r = rules.get(i);
             s.rules++;
+            if (++steps > budget) {
+                throw new IllegalStateException("a walk would evaluate more than " + budget + " rules (branches in a loop?)");
+            }
             double p = matchProbability(r, s);
             if (p <= 0) {
                 continue;
@@ -281,6 +297,9 @@ public final class IptablesWalker {
                 case "--probability":
                     i++;
                     double q = Double.parseDouble(v);
+                    if (!(q >= 0 && q <= 1)) {
+                        throw new IllegalArgumentException("--probability " + v + " is not between 0 and 1");
+                    }
                     if (negate) {
                         q = 1 - q;
                         negate = false;

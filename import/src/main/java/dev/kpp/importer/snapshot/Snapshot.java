@@ -27,6 +27,23 @@ public record Snapshot(Provenance provenance, ClusterInventory inventory, List<O
     /** File name suffix. */
     public static final String SUFFIX = ".kpp.json";
 
+    /**
+     * The snapshot of an import result, as {@code kpp import} and the window's "Save snapshot" write it:
+     * a live import's context, server and server version go into the provenance.
+     *
+     * @param r          the import result
+     * @param kppVersion the version of kpp that imported it
+     * @return the snapshot
+     */
+    public static Snapshot of(dev.kpp.importer.spi.ImportResult r, String kppVersion) {
+        dev.kpp.importer.spi.ClusterSource c = r.cluster().orElse(null);
+        Provenance p = c == null
+                ? new Provenance(kppVersion, r.importedAt(), "", r.redacted(), r.cancelled(), r.sources())
+                : new Provenance(kppVersion, r.importedAt(), c.context(), r.redacted(), r.partial(), r.sources(),
+                        c.server(), c.serverVersion());
+        return new Snapshot(p, r.inventory(), r.metrics(), r.ruleDumps(), r.skippedKinds());
+    }
+
     public Snapshot {
         metrics = List.copyOf(metrics == null ? List.of() : metrics);
         ruleDumps = List.copyOf(ruleDumps == null ? List.of() : ruleDumps);

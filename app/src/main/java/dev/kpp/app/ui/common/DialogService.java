@@ -45,4 +45,22 @@ public interface DialogService {
      * @return the choice, empty when cancelled
      */
     Optional<ImageExport> chooseImageExport(String title, String suggestedBase, List<ImageExport.Size> sizes);
+
+    /**
+     * @param title   the chooser's title
+     * @param current the kubeconfig in use, or null for the default (the chooser starts in its folder)
+     * @return a kubeconfig file to read contexts from
+     */
+    Optional<Path> chooseKubeconfig(String title, Path current);
+
+    /** @return where to save a snapshot ({@code *.kpp.json}) */
+    Optional<Path> chooseSnapshotToSave(String title, String suggestedName);
+
+    /**
+     * @param title         the chooser's title
+     * @param suggestedName the file name offered, with the chosen format's extension
+     * @param extension     the chosen format's extension, without the dot (its filter comes first)
+     * @return where to write a report
+     */
+    Optional<Path> chooseReportToSave(String title, String suggestedName, String extension);
 }

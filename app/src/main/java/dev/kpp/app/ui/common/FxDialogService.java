@@ -200,6 +200,45 @@ public final class FxDialogService implements DialogService {
         });
     }
 
+    @Override
+    public Optional<Path> chooseKubeconfig(String title, Path current) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        Path dir = current != null ? current.toAbsolutePath().getParent()
+                : Path.of(System.getProperty("user.home"), ".kube");
+        if (dir != null && dir.toFile().isDirectory()) {
+            chooser.setInitialDirectory(dir.toFile());
+        }
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter(messages.get("dialog.filter.all"), "*"),
+                new FileChooser.ExtensionFilter(messages.get("connect.filter.kubeconfig"), "*.yaml", "*.yml", "config"));
+        File f = chooser.showOpenDialog(owner.get());
+        return f == null ? Optional.empty() : Optional.of(f.toPath());
+    }
+
+    @Override
+    public Optional<Path> chooseSnapshotToSave(String title, String suggestedName) {
+        FileChooser chooser = chooser(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(messages.get("connect.filter.snapshot"),
+                "*.kpp.json", "*.json"));
+        chooser.setInitialFileName(suggestedName);
+        return remember(chooser.showSaveDialog(owner.get()));
+    }
+
+    @Override
+    public Optional<Path> chooseReportToSave(String title, String suggestedName, String extension) {
+        FileChooser chooser = chooser(title);
+        List<String[]> formats = new java.util.ArrayList<>(List.of(new String[] {"pdf", "export.filter.pdf"},
+                new String[] {"md", "export.filter.markdown"}, new String[] {"csv", "export.filter.csv"},
+                new String[] {"json", "export.filter.json"}));
+        formats.sort(java.util.Comparator.comparing(f -> !f[0].equals(extension)));
+        for (String[] f : formats) {
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(messages.get(f[1]), "*." + f[0]));
+        }
+        chooser.setInitialFileName(suggestedName);
+        return remember(chooser.showSaveDialog(owner.get()));
+    }
+
     private FileChooser.ExtensionFilter scenarioFilter() {
         return new FileChooser.ExtensionFilter(messages.get("dialog.filter.scenario"), "*.kpp-scenario.json", "*.json");
     }

@@ -137,6 +137,11 @@ public final class FxTaskRunner implements TaskRunner {
         public void updateMessage(String message) {
             super.updateMessage(message);
         }
+
+        @Override
+        public void publish(Runnable update) {
+            javafx.application.Platform.runLater(update);
+        }
     }
 
     @Override

@@ -42,7 +42,8 @@ public final class KeyValueList extends VBox {
             Label key = new Label(kv.key());
             key.getStyleClass().add("kv-key");
             key.setWrapText(true);
-            key.setMinWidth(0);
+            // a one-word label never breaks inside the word ("Co/nte/xt"); longer ones wrap between words
+            key.setMinWidth(kv.key().strip().contains(" ") ? 0 : Region.USE_PREF_SIZE);
             key.setMaxWidth(Double.MAX_VALUE);
             HBox.setHgrow(key, Priority.ALWAYS);
             Label value = new Label(kv.value());

@@ -10,4 +10,14 @@ public interface TaskContext {
 
     /** @return true once the user cancelled; long work should check this and stop early */
     boolean isCancelled();
+
+    /**
+     * Hands an update of the task's own observable state (e.g. per-kind counts of a live import) to
+     * the FX thread; updates run in the order published. The synchronous runner of tests runs it at once.
+     *
+     * @param update touches FX-thread state only
+     */
+    default void publish(Runnable update) {
+        update.run();
+    }
 }

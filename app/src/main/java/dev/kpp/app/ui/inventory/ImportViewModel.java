@@ -1,5 +1,7 @@
 package dev.kpp.app.ui.inventory;
 
+import dev.kpp.app.report.AtomicFiles;
+import dev.kpp.app.text.AppInfo;
 import dev.kpp.app.text.Numbers;
 import dev.kpp.app.text.Texts;
 import dev.kpp.app.ui.common.DialogService;
@@ -9,6 +11,9 @@ import dev.kpp.app.ui.common.TaskRunner;
 import dev.kpp.app.ui.session.LoadedInventory;
 import dev.kpp.app.ui.session.PlannerSession;
 import dev.kpp.app.ui.settings.RecentFiles;
+import dev.kpp.importer.io.OutputException;
+import dev.kpp.importer.snapshot.Snapshot;
+import dev.kpp.importer.snapshot.SnapshotCodec;
 import dev.kpp.importer.spi.ImportCancelledException;
 import dev.kpp.importer.spi.ImportProblem;
 import dev.kpp.importer.spi.ImportRequest;
@@ -44,6 +49,7 @@ public final class ImportViewModel {
     private final Texts texts;
     private final RecentFiles recent;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    private final javafx.beans.binding.BooleanBinding canSaveSnapshot;
 
     /** Nothing usable was imported; the result says why. */
     private static final class NothingImported extends Exception {
@@ -72,6 +78,7 @@ public final class ImportViewModel {
         this.dialogs = dialogs;
         this.texts = texts;
         this.recent = recent;
+        this.canSaveSnapshot = session.inventoryProperty().isNotNull().and(running.not());
     }
 
     /** @return true when this build can import */
@@ -129,10 +136,7 @@ public final class ImportViewModel {
         running.set(true);
         RunningTask task = runner.<LoadedInventory>task(ctx -> run(request, what, ctx)).named("import").cancellable()
                 .onSuccess(loaded -> {
-                    session.useInventory(loaded);
-                    loaded.paths().forEach(recent::add);
-                    session.post(text("inventory.import.done", loaded.name(),
-                            Numbers.count(loaded.summary().proxied()), loaded.result().problems().size()));
+                    adopt(loaded);
                     then.accept(loaded);
                 })
                 .onError(NothingImported.class, e -> {
@@ -159,6 +163,44 @@ public final class ImportViewModel {
         if (running.get()) {
             session.taskProperty().set(task);
         }
+    }
+
+    /**
+     * Makes an imported inventory the window's: what every successful import does, whatever ran it
+     * (files here, a live cluster from the Connect dialog). FX thread.
+     *
+     * @param loaded the imported inventory
+     */
+    public void adopt(LoadedInventory loaded) {
+        session.useInventory(loaded);
+        loaded.paths().forEach(recent::add);
+        session.post(text("inventory.import.done", loaded.name(),
+                Numbers.count(loaded.summary().proxied()), loaded.result().problems().size()));
+    }
+
+    /**
+     * Asks where, then saves the loaded inventory as a snapshot file, atomically: {@code kpp import}'s
+     * format, a live import's context, server and version in its provenance.
+     */
+    public void saveSnapshot() {
+        LoadedInventory inv = session.inventoryProperty().get();
+        if (inv == null || running.get()) {
+            return;
+        }
+        String base = inv.name().replaceAll("[^A-Za-z0-9._-]", "-");
+        dialogs.chooseSnapshotToSave(text("connect.save.title"), base + Snapshot.SUFFIX).ifPresent(p -> runner.task(
+                ctx -> {
+                    SnapshotCodec.save(Snapshot.of(inv.result(), AppInfo.version()), p);
+                    return p;
+                }).named("save-snapshot")
+                .onSuccess(f -> session.post(text("connect.save.done", String.valueOf(f.getFileName()))))
+                .onError(OutputException.class, e -> dialogs.showError(text("connect.save.error.title"),
+                        text("connect.save.error.header", String.valueOf(p.getFileName())),
+                        List.of(AtomicFiles.describe(e))))
+                .onError(e -> dialogs.showError(text("connect.save.error.title"),
+                        text("connect.save.error.header", String.valueOf(p.getFileName())),
+                        List.of(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())))
+                .start());
     }
 
     private LoadedInventory run(ImportRequest request, String what, TaskContext ctx) throws NothingImported {
@@ -222,6 +264,11 @@ public final class ImportViewModel {
 
     private String text(String key, Object... args) {
         return texts.messages().get(key, args);
+    }
+
+    /** @return true when an inventory is loaded that can be saved as a snapshot */
+    public javafx.beans.binding.BooleanBinding canSaveSnapshotBinding() {
+        return canSaveSnapshot;
     }
 
     /** @return true while an import runs */

@@ -6,6 +6,7 @@ import dev.kpp.app.text.Texts;
 import dev.kpp.app.ui.common.KeyValue;
 import dev.kpp.app.ui.session.LoadedInventory;
 import dev.kpp.app.ui.session.PlannerSession;
+import dev.kpp.importer.spi.ClusterSource;
 import dev.kpp.importer.spi.HistogramSummary;
 import dev.kpp.importer.spi.ImportProblem;
 import dev.kpp.importer.spi.ImportResult;
@@ -35,6 +36,8 @@ import java.util.Map;
 public final class InventoryViewModel {
     /** Import problems listed in the pane before the rest are counted. */
     static final int MAX_PROBLEMS = 20;
+    private static final java.time.format.DateTimeFormatter READ_AT = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", java.util.Locale.ROOT).withZone(java.time.ZoneOffset.UTC);
 
     private final PlannerSession session;
     private final Texts texts;
@@ -85,6 +88,11 @@ public final class InventoryViewModel {
             title.set(s.name());
             kind.set(text("inventory.kind.imported", inv.result().sources().size()));
             description.set(String.join("\n", inv.paths().stream().map(Path::toString).toList()));
+            inv.result().cluster().ifPresent(c -> {
+                kind.set(text("inventory.kind.cluster"));
+                description.set("");
+                provenance(c, inv.result(), src);
+            });
             for (SourceFile f : inv.result().sources()) {
                 src.add(KeyValue.of(fileName(f.path()), text("inventory.source.file", f.kind(), Numbers.bytes(f.bytes()),
                         Numbers.count(f.objects()))));
@@ -105,6 +113,25 @@ public final class InventoryViewModel {
         notes.setAll(s.notes().stream().map(texts::note).toList());
         problems.setAll(inv == null ? List.of() : problems(inv.result().problems()));
         refreshWarnings();
+    }
+
+    /** A live snapshot's provenance: context, server and its version, when it was read and how long it took. */
+    private void provenance(ClusterSource c, ImportResult r, List<KeyValue> out) {
+        out.add(KeyValue.of(text("inventory.source.context"), c.context()));
+        out.add(KeyValue.of(text("inventory.source.server"), c.server()));
+        if (!c.serverVersion().isEmpty()) {
+            out.add(KeyValue.of(text("inventory.source.serverVersion"), c.serverVersion()));
+        }
+        out.add(KeyValue.of(text("inventory.source.readAt"), READ_AT.format(c.startedAt())));
+        out.add(KeyValue.of(text("inventory.source.took"), Numbers.duration(c.elapsed().toMillis() / 1000.0)));
+        if (r.partial()) {
+            List<String> lacking = c.incompleteKinds();
+            out.add(KeyValue.of(text("inventory.source.partial"), text("inventory.source.partial.value",
+                    String.join(", ", lacking))));
+        }
+        if (!c.forbiddenKinds().isEmpty()) {
+            out.add(KeyValue.of(text("inventory.source.forbidden"), String.join(", ", c.forbiddenKinds())));
+        }
     }
 
     private static String fileName(String path) {

@@ -2,8 +2,11 @@ package dev.kpp.app.ui.main;
 
 import dev.kpp.app.text.Messages;
 import dev.kpp.app.ui.advice.AdviceView;
+import dev.kpp.app.ui.common.DialogHost;
 import dev.kpp.app.ui.common.Elide;
 import dev.kpp.app.ui.common.RunningTask;
+import dev.kpp.app.ui.connect.ConnectView;
+import dev.kpp.app.ui.export.ReportExportView;
 import dev.kpp.app.ui.inventory.InventoryView;
 import dev.kpp.app.ui.results.ResultsView;
 import dev.kpp.app.ui.scenario.ScenarioView;
@@ -43,6 +46,7 @@ public final class MainView {
     private final MainViewModel viewModel;
     private final SettingsViewModel settings;
     private final Messages messages;
+    private final DialogHost dialogHost;
     private Runnable closer = () -> { };
     private boolean dividerMoved;
 
@@ -66,6 +70,10 @@ public final class MainView {
     private MenuItem exportJsonItem;
     @FXML
     private MenuItem exportChartsItem;
+    @FXML
+    private MenuItem exportReportItem;
+    @FXML
+    private MenuItem saveSnapshotItem;
     @FXML
     private RadioMenuItem themeSystem;
     @FXML
@@ -111,10 +119,11 @@ public final class MainView {
 
     private final Button cancelButton = new Button();
 
-    public MainView(MainViewModel viewModel, SettingsViewModel settings, Messages messages) {
+    public MainView(MainViewModel viewModel, SettingsViewModel settings, Messages messages, DialogHost dialogHost) {
         this.viewModel = viewModel;
         this.settings = settings;
         this.messages = messages;
+        this.dialogHost = dialogHost;
     }
 
     @FXML
@@ -130,6 +139,8 @@ public final class MainView {
         copyJsonItem.disableProperty().bind(viewModel.results().hasPlanProperty().not());
         exportJsonItem.disableProperty().bind(viewModel.results().hasPlanProperty().not());
         exportChartsItem.disableProperty().bind(viewModel.results().hasPlanProperty().not());
+        exportReportItem.disableProperty().bind(viewModel.results().hasPlanProperty().not());
+        saveSnapshotItem.disableProperty().bind(viewModel.imports().canSaveSnapshotBinding().not());
         basisLabel.textProperty().bind(viewModel.scenario().basisProperty());
         copyAdviceJsonItem.disableProperty().bind(viewModel.results().hasPlanProperty().not());
         copyAdviceMarkdownItem.disableProperty().bind(viewModel.results().hasPlanProperty().not());
@@ -307,6 +318,21 @@ public final class MainView {
     @FXML
     private void importFolder() {
         viewModel.imports().chooseFolder();
+    }
+
+    @FXML
+    private void connectCluster() {
+        dialogHost.show(ConnectView.class, root.getScene().getWindow(), messages.get("connect.title"));
+    }
+
+    @FXML
+    private void saveSnapshot() {
+        viewModel.imports().saveSnapshot();
+    }
+
+    @FXML
+    private void exportReport() {
+        dialogHost.show(ReportExportView.class, root.getScene().getWindow(), messages.get("export.title"));
     }
 
     @FXML

@@ -70,9 +70,9 @@ public final class ResultsViewModel {
     private static final System.Logger LOG = System.getLogger(ResultsViewModel.class.getName());
     private static final int LATENCY_LOG_LIMIT = 10_000;
     /** The CLI's default {@code --horizon} (months). */
-    static final double ADVICE_HORIZON_MONTHS = 12;
+    public static final double ADVICE_HORIZON_MONTHS = 12;
     /** The CLI's default {@code --sensitivity}. */
-    static final double ADVICE_SENSITIVITY = 0.5;
+    public static final double ADVICE_SENSITIVITY = 0.5;
     /** Sizes offered when exporting all charts. */
     static final List<ImageExport.Size> GRID_SIZES = List.of(new ImageExport.Size(1600, 1000),
             new ImageExport.Size(1200, 750), new ImageExport.Size(2400, 1500), new ImageExport.Size(3200, 2000));
@@ -296,9 +296,8 @@ public final class ResultsViewModel {
             List<ComparisonRow.Cell> cells = new ArrayList<>();
             for (ModePrediction m : p.modes()) {
                 Estimate e = metric.of(m);
-                boolean exact = e.confidence() == Estimate.Confidence.EXACT;
                 cells.add(new ComparisonRow.Cell(m.mode(), Numbers.format(e, metric.unit()),
-                        e.hasSpread() ? Numbers.range(e.low(), e.high(), e.value(), metric.unit(), exact) : "",
+                        Numbers.shownRange(e, metric.unit()),
                         metric.ranked() && distinct && e.value() <= min * (1 + 1e-9),
                         budgets.exceeds(metric, e.value()), e.confidence() == Estimate.Confidence.LOW,
                         texts.confidence(e)));

@@ -30,6 +30,8 @@ public final class Styles {
     public static final PseudoClass CAUTION = PseudoClass.getPseudoClass("caution");
     /** Advice: a check met, a budget met or a high certainty. */
     public static final PseudoClass FINE = PseudoClass.getPseudoClass("fine");
+    /** A row that did not go as asked (a kind forbidden, not served or failed in a live import). */
+    public static final PseudoClass PROBLEM = PseudoClass.getPseudoClass("problem");
     /** Style class of the root in the dark theme. */
     public static final String DARK = "theme-dark";
 

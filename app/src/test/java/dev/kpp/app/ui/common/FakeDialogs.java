@@ -23,6 +23,12 @@ public final class FakeDialogs implements DialogService {
     public ImageExport imageExport;
     /** The titles the image export dialog was shown with. */
     public final List<String> imageExportTitles = new ArrayList<>();
+    /** The answer to the kubeconfig chooser. */
+    public Path kubeconfig;
+    /** The answer to the snapshot chooser. */
+    public Path snapshotToSave;
+    /** The answer to the report chooser. */
+    public Path reportToSave;
 
     @Override
     public void showError(String title, String header, List<String> details) {
@@ -69,5 +75,20 @@ public final class FakeDialogs implements DialogService {
     public Optional<ImageExport> chooseImageExport(String title, String suggestedBase, List<ImageExport.Size> sizes) {
         imageExportTitles.add(title);
         return Optional.ofNullable(imageExport);
+    }
+
+    @Override
+    public Optional<Path> chooseKubeconfig(String title, Path current) {
+        return Optional.ofNullable(kubeconfig);
+    }
+
+    @Override
+    public Optional<Path> chooseSnapshotToSave(String title, String suggestedName) {
+        return Optional.ofNullable(snapshotToSave);
+    }
+
+    @Override
+    public Optional<Path> chooseReportToSave(String title, String suggestedName, String extension) {
+        return Optional.ofNullable(reportToSave);
     }
 }
