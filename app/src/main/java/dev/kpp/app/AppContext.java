@@ -2,6 +2,8 @@ package dev.kpp.app;
 
 import dev.kpp.app.text.Messages;
 import dev.kpp.app.text.Texts;
+import dev.kpp.app.ui.advice.AdviceView;
+import dev.kpp.app.ui.advice.AdviceViewModel;
 import dev.kpp.app.ui.calibration.CalibrationView;
 import dev.kpp.app.ui.calibration.CalibrationViewModel;
 import dev.kpp.app.ui.chart.ChartRenderer;
@@ -63,6 +65,7 @@ public final class AppContext implements AutoCloseable {
     private final ImportViewModel imports;
     private final MainViewModel main;
     private final CalibrationViewModel calibration;
+    private final AdviceViewModel advice;
     private final ConnectViewModel connect;
     private final ReportExportViewModel export;
     private final ViewLoader loader;
@@ -97,11 +100,13 @@ public final class AppContext implements AutoCloseable {
         this.imports = new ImportViewModel(session, importer, runner, dialogs, texts, recent);
         this.main = new MainViewModel(session, scenario, imports, results, runner, dialogs, texts, recent);
         this.calibration = new CalibrationViewModel(session, texts);
+        this.advice = new AdviceViewModel(session, runner, texts, clipboard, clock, dates);
         this.connect = new ConnectViewModel(session, imports, importer,
                 explicit -> dev.kpp.importer.cluster.Kubeconfig.load(explicit, System.getenv()), runner, dialogs, texts);
         this.export = new ReportExportViewModel(session, runner, dialogs, texts, dates);
         DialogHost dialogHost = new DialogHost(this::loadView);
         Map<Class<?>, Supplier<?>> controllers = Map.of(
+                AdviceView.class, () -> new AdviceView(advice, messages),
                 MainView.class, () -> {
                     mainView = new MainView(main, settings, messages, dialogHost);
                     return mainView;
@@ -162,6 +167,11 @@ public final class AppContext implements AutoCloseable {
 
     public CalibrationViewModel calibration() {
         return calibration;
+    }
+
+    /** @return the Advice panel's ViewModel */
+    public AdviceViewModel advice() {
+        return advice;
     }
 
     public ImportViewModel imports() {

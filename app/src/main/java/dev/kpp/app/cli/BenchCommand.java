@@ -28,7 +28,8 @@ import java.util.function.Supplier;
 
 /**
  * {@code kpp bench}: times the engine on this machine, side by side in one run: the 50,000-service
- * scenario (compact synthetic workload and a materialised inventory), and a 500-point sweep.
+ * scenario (compact synthetic workload and a materialised inventory), and a 500-point sweep, and
+ * the window's work per input change (a plan of the 4,000-service sample, then advice on it).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Time the prediction engine on this machine (median and 90th percentile of repeated runs "
@@ -75,6 +76,19 @@ final class BenchCommand implements Callable<Integer> {
         PlanInput input = PlanInput.synthetic("bench", large);
         time(out, "500-point services sweep, all modes", () -> planner.sweep(input, Sweep.Input.SERVICES, values,
                 () -> false));
+        // what the window does per input change: a plan (results), then advice on it (the Advice panel)
+        PlanInput sample = PlanInput.synthetic("bench", Samples.byName("growth-4k").orElseThrow().params());
+        time(out, "plan of the 4,000-service sample", () -> planner.plan(sample,
+                dev.kpp.model.plan.MetricCatalog.defaultBudgets(), () -> false));
+        dev.kpp.model.plan.Plan plan = planner.plan(sample, dev.kpp.model.plan.MetricCatalog.defaultBudgets(),
+                () -> false);
+        dev.kpp.model.advice.Advisor.Options options = new dev.kpp.model.advice.Advisor.Options(
+                java.util.Optional.of(new dev.kpp.model.advice.Growth.Linear(150)), 12,
+                java.time.LocalDate.now(context.clock()), 0.5, true);
+        dev.kpp.model.advice.ClusterFacts facts = dev.kpp.model.advice.ClusterFacts.synthetic(sample.params(),
+                java.util.Optional.empty());
+        time(out, "advice on that plan (growth 150/month)", () -> new dev.kpp.model.advice.Advisor(planner)
+                .advise(plan, facts, options));
         out.println("(" + Runtime.getRuntime().availableProcessors() + " cores, Java "
                 + System.getProperty("java.version") + ")");
         out.flush();

@@ -324,41 +324,69 @@ public final class RecommendationFormats {
         }
     }
 
+    /**
+     * @return the crossings the text formats (and the window) speak of: rising ones of the recommended or
+     *         the current mode, against a budget or the other of the two
+     */
+    public static List<Recommendation.Threshold> concerned(Recommendation r) {
+        java.util.Set<dev.kpp.model.inventory.ProxyMode> shown = java.util.EnumSet.of(r.mode(), r.current());
+        return r.thresholds().stream().filter(t -> t.rising() && shown.contains(t.mode())
+                && (t.isBudget() || shown.contains(t.other()))).toList();
+    }
+
     /** @return the crossings above today's size and their dates, as sentences */
-    static List<String> crossLines(Recommendation r) {
+    public static List<String> crossLines(Recommendation r) {
         List<String> out = new ArrayList<>();
-        for (Recommendation.Threshold t : r.thresholds()) {
-            java.util.Set<dev.kpp.model.inventory.ProxyMode> shown = java.util.EnumSet.of(r.mode(), r.current());
-            boolean concerned = shown.contains(t.mode()) && (t.isBudget() || shown.contains(t.other()));
-            if (!t.rising() || !concerned) {
-                continue;
-            }
-            String date = r.growth().stream().filter(g -> g.threshold() == t).findFirst()
-                    .map(g -> TEXTS.messages().get("advice.crossing.date", g.date().toString(),
-                            Numbers.number(g.months()))).orElse("");
-            String axis = TEXTS.messages().get(t.axis().equals("services") ? "advice.crossing.services"
-                    : "advice.crossing.endpoints", Numbers.services(t.at()));
-            if (t.isBudget()) {
-                out.add(TEXTS.messages().get("advice.crossing.budget", TEXTS.mode(t.mode()), TEXTS.label(t.metric()), fmt(t.metric(), t.budget().orElse(0)), axis) + date);
-            } else {
-                out.add(TEXTS.messages().get("advice.crossing.mode", TEXTS.mode(t.mode()), TEXTS.mode(t.other()),
-                        TEXTS.label(t.metric()), axis) + date);
-            }
+        for (Recommendation.Threshold t : concerned(r)) {
+            out.add(crossLine(r, t));
         }
         return out;
     }
 
-    static List<Recommendation.Bar> topBars(Recommendation r) {
+    /** @return one crossing, and its date at the growth rate, as a sentence */
+    public static String crossLine(Recommendation r, Recommendation.Threshold t) {
+        String date = r.growth().stream().filter(g -> g.threshold() == t).findFirst()
+                .map(g -> TEXTS.messages().get("advice.crossing.date", g.date().toString(),
+                        Numbers.number(g.months()))).orElse("");
+        String axis = TEXTS.messages().get(t.axis().equals("services") ? "advice.crossing.services"
+                : "advice.crossing.endpoints", Numbers.services(t.at()));
+        if (t.isBudget()) {
+            return TEXTS.messages().get("advice.crossing.budget", TEXTS.mode(t.mode()), TEXTS.label(t.metric()),
+                    fmt(t.metric(), t.budget().orElse(0)), axis) + date;
+        }
+        return TEXTS.messages().get("advice.crossing.mode", TEXTS.mode(t.mode()), TEXTS.mode(t.other()),
+                TEXTS.label(t.metric()), axis) + date;
+    }
+
+    /** @return the tornado bars the text formats show: the recommended and the current mode's, longest first */
+    public static List<Recommendation.Bar> topBars(Recommendation r) {
         return r.sensitivity().stream().filter(b -> b.mode() == r.mode() || b.mode() == r.current())
                 .sorted(Comparator.comparingDouble(Recommendation.Bar::swing).reversed()).limit(TOP_BARS).toList();
     }
 
-    static String flip(Recommendation.Flip f) {
+    /** @return an input value at which the recommendation changes, as a sentence */
+    public static String flip(Recommendation.Flip f) {
         return TEXTS.messages().get("advice.flip", TEXTS.field(f.input()), Numbers.number(f.from()),
                 Numbers.number(f.at()), TEXTS.mode(f.to()));
     }
 
-    static String budgets(Recommendation r) {
+    /** @return a figure's value in its unit, as the text formats write it ("250m", "1.2 s") */
+    public static String figure(Metric m, double v) {
+        return fmt(m, v);
+    }
+
+    /** @return the sensitivity share as the text formats write it ("50%") */
+    public static String sensitivityShare(Recommendation r) {
+        return share(r);
+    }
+
+    /** @return a monitoring threshold's reason ("your budget") */
+    public static String monitorBasis(MigrationPlan.Monitor m) {
+        return TEXTS.messages().get(dev.kpp.app.text.Keys.monitorBasis(m.basis()));
+    }
+
+    /** @return the budgets scored against, as the text formats list them */
+    public static String budgets(Recommendation r) {
         if (r.budgets().limits().isEmpty()) {
             return TEXTS.messages().get("advice.noBudgets");
         }
@@ -376,7 +404,8 @@ public final class RecommendationFormats {
         return Numbers.format(v, m.unit(), false);
     }
 
-    static String monitorValue(MigrationPlan.Monitor m) {
+    /** @return a monitoring threshold in its unit ("1 s", "75%") */
+    public static String monitorValue(MigrationPlan.Monitor m) {
         return switch (m.unit()) {
             case "seconds" -> Numbers.duration(m.threshold());
             case "ratio" -> Numbers.share(m.threshold());

@@ -21,16 +21,24 @@ final class ChartPainter {
     }
 
     /** Where the plot area ended up, for hover lookups. */
-    record Frame(double left, double right, double top, double bottom, double xMin, double xMax) {
+    record Frame(double left, double right, double top, double bottom, double xMin, double xMax, boolean logX) {
         /** @return true when (x, y) is inside the plot area */
         boolean contains(double x, double y) {
             return x >= left && x <= right && y >= top && y <= bottom;
         }
 
-        /** @return the x value at a horizontal pixel position (log axis) */
+        /** @return the x value at a horizontal pixel position */
         double xAt(double px) {
             double t = (px - left) / (right - left);
+            if (!logX) {
+                return xMin + t * (xMax - xMin);
+            }
             return Math.pow(10, Math.log10(xMin) + t * (Math.log10(xMax) - Math.log10(xMin)));
+        }
+
+        /** @return how far apart two x values are on this axis (in decades on a log axis) */
+        double distance(double a, double b) {
+            return logX ? Math.abs(Math.log10(a) - Math.log10(b)) : Math.abs(a - b);
         }
     }
 
@@ -77,10 +85,11 @@ final class ChartPainter {
         if (bottom - top < 30 || right - left < 40) {
             return null;
         }
-        Frame f = new Frame(left, right, top, bottom, d.xMin(), d.xMax());
-        double lx0 = Math.log10(d.xMin());
-        double lx1 = Math.log10(d.xMax());
-        Scale sx = v -> left + (Math.log10(v) - lx0) / (lx1 - lx0) * (right - left);
+        Frame f = new Frame(left, right, top, bottom, d.xMin(), d.xMax(), d.logX());
+        double lx0 = d.logX() ? Math.log10(d.xMin()) : 0;
+        double lx1 = d.logX() ? Math.log10(d.xMax()) : 1;
+        Scale sx = d.logX() ? v -> left + (Math.log10(v) - lx0) / (lx1 - lx0) * (right - left)
+                : v -> left + (v - d.xMin()) / (d.xMax() - d.xMin()) * (right - left);
         Scale sy = d.logY()
                 ? v -> bottom - (Math.log10(v) - Math.log10(yr[0])) / (Math.log10(yr[1]) - Math.log10(yr[0]))
                         * (bottom - top)
@@ -93,17 +102,29 @@ final class ChartPainter {
             s.text(d.yFormat().tick(t), left - 6, ty, tick, false, axis, Surface.HAlign.RIGHT, Surface.VAlign.CENTER);
         }
         List<Double> decades = new ArrayList<>();
-        for (int e = (int) Math.floor(lx0); e <= (int) Math.ceil(lx1); e++) {
-            for (int k = 1; k < 10; k++) {
-                double v = k * Math.pow(10, e);
+        if (d.logX()) {
+            for (int e = (int) Math.floor(lx0); e <= (int) Math.ceil(lx1); e++) {
+                for (int k = 1; k < 10; k++) {
+                    double v = k * Math.pow(10, e);
+                    if (v < d.xMin() - 1e-9 || v > d.xMax() + 1e-9) {
+                        continue;
+                    }
+                    double tx = Math.round(sx.at(v)) + 0.5;
+                    s.line(tx, top, tx, bottom, grid, 1, k == 1 ? 1 : 0.45);
+                    if (k == 1) {
+                        decades.add(v);
+                    }
+                }
+            }
+        } else {
+            List<Double> given = d.xFormat().ticks(d.xMin(), d.xMax());
+            for (double v : given != null ? given : linearTicks(d.xMin(), d.xMax())) {
                 if (v < d.xMin() - 1e-9 || v > d.xMax() + 1e-9) {
                     continue;
                 }
                 double tx = Math.round(sx.at(v)) + 0.5;
-                s.line(tx, top, tx, bottom, grid, 1, k == 1 ? 1 : 0.45);
-                if (k == 1) {
-                    decades.add(v);
-                }
+                s.line(tx, top, tx, bottom, grid, 1, 1);
+                decades.add(v);
             }
         }
         double widest = decades.stream().mapToDouble(v -> s.textWidth(d.xFormat().tick(v), tick, false)).max()
@@ -138,7 +159,7 @@ final class ChartPainter {
             Color c = p.colour(ser.styleClass(), Color.STEELBLUE);
             if (ser.scatter()) {
                 for (int i = 0; i < ser.x().length; i++) {
-                    if (drawable(ser.y()[i], d.logY()) && ser.x()[i] > 0) {
+                    if (drawable(ser.y()[i], d.logY()) && (ser.x()[i] > 0 || !d.logX())) {
                         s.circle(sx.at(ser.x()[i]), sy.at(ser.y()[i]), 4, c, null, 0);
                     }
                 }

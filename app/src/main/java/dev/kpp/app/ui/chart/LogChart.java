@@ -126,16 +126,20 @@ public final class LogChart extends Region {
         if (ref == null || ref.x().length == 0) {
             return;
         }
-        double lx = Math.log10(frame.xAt(e.getX()));
+        double at = frame.xAt(e.getX());
         double[] xs = ref.x();
         int best = 0;
         for (int i = 1; i < xs.length; i++) {
-            if (Math.abs(Math.log10(xs[i]) - lx) < Math.abs(Math.log10(xs[best]) - lx)) {
+            if (frame.distance(xs[i], at) < frame.distance(xs[best], at)) {
                 best = i;
             }
         }
         hoverX = xs[best];
-        StringBuilder sb = new StringBuilder(d.xFormat().value(hoverX)).append(' ').append(d.xLabel());
+        // "12,300 Services"; a date reads by itself
+        StringBuilder sb = new StringBuilder(d.xFormat().value(hoverX));
+        if (d.logX()) {
+            sb.append(' ').append(d.xLabel());
+        }
         for (PlotData.Series s : d.series()) {
             if (s.scatter() || s.x().length != xs.length) {
                 continue;

@@ -21,10 +21,19 @@ import java.util.Objects;
  * @param xFormat     how x values read (ticks and the hover readout)
  * @param yFormat     how y values read, with their unit
  * @param lowLabel    legend text of the hatched low-confidence band ("" when no series has one)
+ * @param logX        logarithmic x axis (Services); false for a linear one (months on a date axis)
  */
 public record PlotData(String title, String xLabel, String yLabel, boolean logY, double xMin, double xMax,
                        List<Series> series, double marker, String markerLabel, List<Threshold> thresholds,
-                       List<Annotation> annotations, Format xFormat, Format yFormat, String lowLabel) {
+                       List<Annotation> annotations, Format xFormat, Format yFormat, String lowLabel, boolean logX) {
+    /** A chart on a logarithmic x axis (every chart against Services). */
+    public PlotData(String title, String xLabel, String yLabel, boolean logY, double xMin, double xMax,
+                    List<Series> series, double marker, String markerLabel, List<Threshold> thresholds,
+                    List<Annotation> annotations, Format xFormat, Format yFormat, String lowLabel) {
+        this(title, xLabel, yLabel, logY, xMin, xMax, series, marker, markerLabel, thresholds, annotations, xFormat,
+                yFormat, lowLabel, true);
+    }
+
     public PlotData {
         series = List.copyOf(series);
         thresholds = List.copyOf(thresholds);
@@ -34,8 +43,8 @@ public record PlotData(String title, String xLabel, String yLabel, boolean logY,
         title = title == null ? "" : title;
         markerLabel = markerLabel == null ? "" : markerLabel;
         lowLabel = lowLabel == null ? "" : lowLabel;
-        if (!(xMin > 0) || !(xMax > xMin)) {
-            throw new IllegalArgumentException("x range must be positive and increasing");
+        if ((logX && !(xMin > 0)) || !(xMax > xMin)) {
+            throw new IllegalArgumentException("x range must be increasing (and positive on a log axis)");
         }
     }
 
@@ -46,6 +55,14 @@ public record PlotData(String title, String xLabel, String yLabel, boolean logY,
 
         /** @return a value in the hover readout, with its unit ("12,300", "230 ms") */
         String value(double v);
+
+        /**
+         * @return where a linear axis puts its ticks (e.g. month starts on a date axis), or null for evenly
+         *         spaced round numbers
+         */
+        default List<Double> ticks(double min, double max) {
+            return null;
+        }
 
         /** @return a band in the hover readout ("120–450 ms") */
         default String band(double low, double high, double ref) {

@@ -1,6 +1,7 @@
 package dev.kpp.app.ui.main;
 
 import dev.kpp.app.text.Messages;
+import dev.kpp.app.ui.advice.AdviceView;
 import dev.kpp.app.ui.common.DialogHost;
 import dev.kpp.app.ui.common.Elide;
 import dev.kpp.app.ui.common.RunningTask;
@@ -98,6 +99,14 @@ public final class MainView {
     @FXML
     private Tab calibrationTab;
     @FXML
+    private Tab adviceTab;
+    @FXML
+    private AdviceView adviceController;
+    @FXML
+    private MenuItem copyAdviceJsonItem;
+    @FXML
+    private MenuItem copyAdviceMarkdownItem;
+    @FXML
     private VBox dropOverlay;
     @FXML
     private StatusBar statusBar;
@@ -133,6 +142,9 @@ public final class MainView {
         exportReportItem.disableProperty().bind(viewModel.results().hasPlanProperty().not());
         saveSnapshotItem.disableProperty().bind(viewModel.imports().canSaveSnapshotBinding().not());
         basisLabel.textProperty().bind(viewModel.scenario().basisProperty());
+        copyAdviceJsonItem.disableProperty().bind(viewModel.results().hasPlanProperty().not());
+        copyAdviceMarkdownItem.disableProperty().bind(viewModel.results().hasPlanProperty().not());
+        adviceController.bindShown(adviceTab.selectedProperty());
 
         for (int i = 0; i < viewModel.samples().size(); i++) {
             var sample = viewModel.samples().get(i);
@@ -386,6 +398,31 @@ public final class MainView {
     @FXML
     private void showCalibration() {
         tabs.getSelectionModel().select(calibrationTab);
+    }
+
+    @FXML
+    private void showAdvice() {
+        tabs.getSelectionModel().select(adviceTab);
+    }
+
+    /** Selects the Advice tab (tests, Ctrl+3). */
+    public void selectAdvice() {
+        showAdvice();
+    }
+
+    /** @return the Advice panel */
+    public AdviceView advice() {
+        return adviceController;
+    }
+
+    @FXML
+    private void copyAdviceJson() {
+        adviceController.copyJson();
+    }
+
+    @FXML
+    private void copyAdviceMarkdown() {
+        adviceController.copyMarkdown();
     }
 
     /** Selects the Calibration tab (tests, Ctrl+2). */

@@ -20,6 +20,16 @@ public final class Styles {
     public static final PseudoClass LOW_CONFIDENCE = PseudoClass.getPseudoClass("low-confidence");
     /** A comparison column of the mode the imported cluster runs. */
     public static final PseudoClass IN_USE = PseudoClass.getPseudoClass("in-use");
+    /** Advice: the recommended mode, a switch (not a stay) headline. */
+    public static final PseudoClass RECOMMENDED = PseudoClass.getPseudoClass("recommended");
+    /** Advice: a headline that says to switch. */
+    public static final PseudoClass SWITCH = PseudoClass.getPseudoClass("switch");
+    /** Advice: a blocked mode, a check not met, a high-severity risk or a low certainty. */
+    public static final PseudoClass SEVERE = PseudoClass.getPseudoClass("severe");
+    /** Advice: a caveat, a medium-severity risk or a medium certainty. */
+    public static final PseudoClass CAUTION = PseudoClass.getPseudoClass("caution");
+    /** Advice: a check met, a budget met or a high certainty. */
+    public static final PseudoClass FINE = PseudoClass.getPseudoClass("fine");
     /** A row that did not go as asked (a kind forbidden, not served or failed in a live import). */
     public static final PseudoClass PROBLEM = PseudoClass.getPseudoClass("problem");
     /** Style class of the root in the dark theme. */

@@ -1,0 +1,93 @@
+package dev.kpp.app.ui.chart;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The window's tornado chart: a canvas painted by {@link TornadoPainter}, as tall as its bars need.
+ * Colours come from CSS through hidden probe regions ({@link Palette}), as for {@link LogChart}.
+ */
+public final class TornadoChart extends Region {
+    private final Canvas canvas = new Canvas();
+    private final Pane probes = new Pane();
+    private final Map<String, Region> probeByClass = new HashMap<>();
+    private final Palette palette = new Palette(this::probe);
+    private final ObjectProperty<TornadoData> data = new SimpleObjectProperty<>(this, "data");
+
+    public TornadoChart() {
+        getStyleClass().add("tornado-chart");
+        probes.setManaged(false);
+        probes.setVisible(false);
+        probes.setMouseTransparent(true);
+        for (String role : Palette.ROLES) {
+            probe(role);
+        }
+        for (String role : TornadoPainter.ROLES) {
+            probe(role);
+        }
+        getChildren().addAll(canvas, probes);
+        data.addListener((obs, o, n) -> {
+            requestLayout();
+            draw();
+        });
+        setMinWidth(240);
+    }
+
+    /** @return the data drawn; setting it redraws */
+    public ObjectProperty<TornadoData> dataProperty() {
+        return data;
+    }
+
+    private Region probe(String styleClass) {
+        return probeByClass.computeIfAbsent(styleClass, c -> {
+            Region r = new Region();
+            r.getStyleClass().addAll("chart-probe", c);
+            r.backgroundProperty().addListener(o -> {
+                palette.invalidate();
+                draw();
+            });
+            probes.getChildren().add(r);
+            return r;
+        });
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return TornadoPainter.height(data.get(), LogChart.fontScale()) + snappedTopInset() + snappedBottomInset();
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        return computePrefHeight(width);
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return 560;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = snapSizeX(getWidth());
+        double h = snapSizeY(getHeight());
+        if (canvas.getWidth() != w || canvas.getHeight() != h) {
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+            draw();
+        }
+    }
+
+    private void draw() {
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        canvas.getGraphicsContext2D().clearRect(0, 0, w, h);
+        TornadoPainter.paint(data.get(), new FxSurface(canvas.getGraphicsContext2D()), palette, w, h,
+                LogChart.fontScale());
+    }
+}
