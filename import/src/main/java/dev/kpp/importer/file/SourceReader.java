@@ -178,6 +178,10 @@ public final class SourceReader {
                             + "not such a file?)", e.line(), e.limit())));
         } catch (InputLimitException e) {
             out.problems.add(ImportProblem.error("limit-exceeded", name, "", e.getMessage()));
+        } catch (java.nio.charset.CharacterCodingException e) {
+            // metrics text and rule dumps are read as strict UTF-8 (kubectl dumps and snapshots report the byte)
+            out.problems.add(ImportProblem.error("not-utf8", name, "", "the text holds a byte sequence that is not "
+                    + "UTF-8; save the dump as UTF-8 (for example with iconv -f latin1 -t utf-8)"));
         } catch (ZipException e) {
             out.problems.add(ImportProblem.error("corrupt-compressed-data", name, "", "gzip data is corrupt: "
                     + e.getMessage()));

@@ -21,9 +21,11 @@ public final class IptablesWalker {
 
     private final IptablesDump dump;
     /**
-     * Most rule evaluations one walk may take: a walk of kube-proxy's rules visits each rule at most once per
-     * endpoint branch, so four times the dump's rules (plus room for a few thousand endpoints) is never reached
-     * by a real dump; probability rules that branch inside loops of jumps would otherwise grow without bound.
+     * Most rule evaluations one walker may take over all its walks: a walk of kube-proxy's rules stops at its
+     * Service's rule, about halfway down KUBE-SERVICES (a sixteenth to a half of the dump's rules), and visits
+     * each endpoint's few rules once, so the at most {@link IptablesDump#MAX_WALKED_PORTS} walks of a real dump
+     * stay well below 128 times its rules; probability rules that branch inside chains of jumps would otherwise
+     * grow without bound.
      */
     private final long budget;
     private long steps;
@@ -34,7 +36,7 @@ public final class IptablesWalker {
         for (String table : dump.tables()) {
             rules += dump.ruleCount(table);
         }
-        this.budget = 4 * rules + 10_000;
+        this.budget = 128 * rules + 100_000;
     }
 
     /**
@@ -128,7 +130,6 @@ public final class IptablesWalker {
      * @return every way the walk ends, with its probability
      */
     public Walk walk(String table, String chain, Packet packet, boolean marked, boolean dnatted) {
-        steps = 0;
         List<State> out = run(table, chain, 0, new State(packet, marked ? MARK_MASQ : 0, dnatted), 0);
         List<Branch> branches = new ArrayList<>();
         for (State s : out) {
@@ -147,7 +148,7 @@ public final class IptablesWalker {
             IptablesRule r = rules.get(i);
             s.rules++;
             if (++steps > budget) {
-                throw new IllegalStateException("a walk would evaluate more than " + budget + " rules (branches in a loop?)");
+                throw new IllegalStateException("the walks would evaluate more than " + budget + " rules (branches in a loop?)");
             }
             double p = matchProbability(r, s);
             if (p <= 0) {
