@@ -42,7 +42,9 @@ public final class DialogHost {
         if (owner != null && owner.getScene() != null) {
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());
             for (String c : owner.getScene().getRoot().getStyleClass()) {
-                if (c.equals(dev.kpp.app.ui.theme.Styles.DARK) && !root.getStyleClass().contains(c)) {
+                // the theme's classes on the owner's root ("theme-dark"), without depending on ui.theme, which
+                // depends on ui.settings, which depends on this package
+                if (c.startsWith("theme-") && !root.getStyleClass().contains(c)) {
                     root.getStyleClass().add(c);
                 }
             }
