@@ -6,13 +6,10 @@ import javafx.geometry.Bounds;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Label;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Font;
 
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The window's chart: a canvas painted by {@link ChartPainter} and a hover readout that names each
@@ -22,9 +19,8 @@ import java.util.Map;
 public final class LogChart extends Region {
     private final Canvas canvas = new Canvas();
     private final Label readout = new Label();
-    private final Pane probes = new Pane();
-    private final Map<String, Region> probeByClass = new HashMap<>();
-    private final Palette palette = new Palette(this::probe);
+    private final CssProbes probes = new CssProbes(this::draw);
+    private final Palette palette = probes.palette();
     private final ObjectProperty<PlotData> data = new SimpleObjectProperty<>(this, "data");
     private final Rectangle clip = new Rectangle();
     private ChartPainter.Frame frame;
@@ -37,19 +33,13 @@ public final class LogChart extends Region {
         readout.setManaged(false);
         readout.setMouseTransparent(true);
         readout.setWrapText(false);
-        probes.setManaged(false);
-        probes.setVisible(false);
-        probes.setMouseTransparent(true);
-        for (String role : Palette.ROLES) {
-            probe(role);
-        }
         getChildren().addAll(canvas, probes, readout);
         clip.widthProperty().bind(widthProperty());
         clip.heightProperty().bind(heightProperty());
         setClip(clip);
         data.addListener((obs, o, n) -> {
             if (n != null) {
-                n.series().forEach(s -> probe(s.styleClass()));
+                n.series().forEach(s -> probes.probe(s.styleClass()));
             }
             hoverX = Double.NaN;
             readout.setVisible(false);
@@ -69,19 +59,6 @@ public final class LogChart extends Region {
     /** @return the hover readout's text ("" when hidden; tests) */
     public String readoutText() {
         return readout.isVisible() ? readout.getText() : "";
-    }
-
-    private Region probe(String styleClass) {
-        return probeByClass.computeIfAbsent(styleClass, c -> {
-            Region r = new Region();
-            r.getStyleClass().addAll("chart-probe", c);
-            r.backgroundProperty().addListener(o -> {
-                palette.invalidate();
-                draw();
-            });
-            probes.getChildren().add(r);
-            return r;
-        });
     }
 
     @Override

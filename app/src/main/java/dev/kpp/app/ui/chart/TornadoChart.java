@@ -3,11 +3,7 @@ package dev.kpp.app.ui.chart;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.canvas.Canvas;
-import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
-
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The window's tornado chart: a canvas painted by {@link TornadoPainter}, as tall as its bars need.
@@ -15,21 +11,14 @@ import java.util.Map;
  */
 public final class TornadoChart extends Region {
     private final Canvas canvas = new Canvas();
-    private final Pane probes = new Pane();
-    private final Map<String, Region> probeByClass = new HashMap<>();
-    private final Palette palette = new Palette(this::probe);
+    private final CssProbes probes = new CssProbes(this::draw);
+    private final Palette palette = probes.palette();
     private final ObjectProperty<TornadoData> data = new SimpleObjectProperty<>(this, "data");
 
     public TornadoChart() {
         getStyleClass().add("tornado-chart");
-        probes.setManaged(false);
-        probes.setVisible(false);
-        probes.setMouseTransparent(true);
-        for (String role : Palette.ROLES) {
-            probe(role);
-        }
         for (String role : TornadoPainter.ROLES) {
-            probe(role);
+            probes.probe(role);
         }
         getChildren().addAll(canvas, probes);
         data.addListener((obs, o, n) -> {
@@ -42,19 +31,6 @@ public final class TornadoChart extends Region {
     /** @return the data drawn; setting it redraws */
     public ObjectProperty<TornadoData> dataProperty() {
         return data;
-    }
-
-    private Region probe(String styleClass) {
-        return probeByClass.computeIfAbsent(styleClass, c -> {
-            Region r = new Region();
-            r.getStyleClass().addAll("chart-probe", c);
-            r.backgroundProperty().addListener(o -> {
-                palette.invalidate();
-                draw();
-            });
-            probes.getChildren().add(r);
-            return r;
-        });
     }
 
     @Override

@@ -40,33 +40,7 @@ public final class FxTaskRunner implements TaskRunner {
         if (executor.isShutdown()) {
             // the window is closing: work asked for now (e.g. a plan after the fit) is not started
             LOG.log(Level.DEBUG, "not started after shutdown: " + builder.name());
-            return new RunningTask() {
-                private final ReadOnlyBooleanWrapper stopped = new ReadOnlyBooleanWrapper(false);
-
-                @Override
-                public ReadOnlyDoubleProperty progressProperty() {
-                    return task.progressProperty();
-                }
-
-                @Override
-                public ReadOnlyStringProperty messageProperty() {
-                    return task.messageProperty();
-                }
-
-                @Override
-                public ReadOnlyBooleanProperty runningProperty() {
-                    return stopped.getReadOnlyProperty();
-                }
-
-                @Override
-                public boolean cancellable() {
-                    return false;
-                }
-
-                @Override
-                public void cancel() {
-                }
-            };
+            return new Handle(task, new ReadOnlyBooleanWrapper(false), false);
         }
         ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(true);
         task.setOnSucceeded(e -> {
@@ -85,34 +59,32 @@ public final class FxTaskRunner implements TaskRunner {
             builder.cancelled();
         });
         executor.execute(task);
-        return new RunningTask() {
-            @Override
-            public ReadOnlyDoubleProperty progressProperty() {
-                return task.progressProperty();
-            }
+        return new Handle(task, running, builder.isCancellable());
+    }
 
-            @Override
-            public ReadOnlyStringProperty messageProperty() {
-                return task.messageProperty();
-            }
+    /** What the caller holds of a launched (or, after shutdown, never started) task. */
+    private record Handle(Task<?> task, ReadOnlyBooleanWrapper running, boolean cancellable) implements RunningTask {
+        @Override
+        public ReadOnlyDoubleProperty progressProperty() {
+            return task.progressProperty();
+        }
 
-            @Override
-            public ReadOnlyBooleanProperty runningProperty() {
-                return running.getReadOnlyProperty();
-            }
+        @Override
+        public ReadOnlyStringProperty messageProperty() {
+            return task.messageProperty();
+        }
 
-            @Override
-            public boolean cancellable() {
-                return builder.isCancellable();
-            }
+        @Override
+        public ReadOnlyBooleanProperty runningProperty() {
+            return running.getReadOnlyProperty();
+        }
 
-            @Override
-            public void cancel() {
-                if (task.getState() != Worker.State.SUCCEEDED && task.getState() != Worker.State.FAILED) {
-                    task.cancel(true);
-                }
+        @Override
+        public void cancel() {
+            if (running.get() && task.getState() != Worker.State.SUCCEEDED && task.getState() != Worker.State.FAILED) {
+                task.cancel(true);
             }
-        };
+        }
     }
 
     /** A Task running {@link Work}, exposing its protected progress methods to the work's context. */
