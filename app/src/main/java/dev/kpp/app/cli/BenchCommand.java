@@ -95,9 +95,32 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Warm-up time per case before the timed runs: at least, and at most. */
+    private static final long MIN_WARM_UP_NANOS = 4_000_000_000L;
+    private static final long MAX_WARM_UP_NANOS = 10_000_000_000L;
+
     private void time(PrintWriter out, String label, Supplier<?> work) {
-        for (int i = 0; i < Math.max(3, repeat / 3); i++) {
-            work.get();
+        // warm-up until the JIT has settled (JMH's warm-up iterations, made adaptive): batches of runs until a
+        // batch's median is no longer 5% better than the best before it, for at least four seconds and at most
+        // ten. On two cores the parallel sweep leaves the compiler little time: after ten runs, or two seconds,
+        // its median was still about twice the settled one.
+        long start = System.nanoTime();
+        double best = Double.POSITIVE_INFINITY;
+        int batch = Math.max(3, repeat / 3);
+        while (true) {
+            double[] warm = new double[batch];
+            for (int i = 0; i < batch; i++) {
+                long t = System.nanoTime();
+                work.get();
+                warm[i] = System.nanoTime() - t;
+            }
+            Arrays.sort(warm);
+            double median = warm[batch / 2];
+            long elapsed = System.nanoTime() - start;
+            if (elapsed > MAX_WARM_UP_NANOS || (elapsed > MIN_WARM_UP_NANOS && median > best * 0.95)) {
+                break;
+            }
+            best = Math.min(best, median);
         }
         double[] ms = new double[repeat];
         for (int i = 0; i < repeat; i++) {

@@ -89,7 +89,7 @@ public final class NetworkProgramming {
                 uni = exp;
             } else if (y < cycle) {
                 // uniformPlusExpCdf with m = y: exp(-(y - y) / mu) is exactly 1
-                uniCdf = (y - mu * (Math.exp(-(y - y) / mu) - ey)) / cycle;
+                uniCdf = (y - mu * (1 - ey)) / cycle;
                 uni = (1 - ey) / cycle;
             } else {
                 double ec = Math.exp(-(y - cycle) / mu);

@@ -14,12 +14,15 @@ import dev.kpp.model.scenario.ScenarioParams;
 import dev.kpp.model.scenario.SyntheticCluster;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
 
 /**
  * The engine facade: one call predicts every mode for a scenario. Pure and thread-safe. The
@@ -48,6 +51,9 @@ public final class Planner {
         return calibration;
     }
 
+    /** Sweeps of at least this many points are predicted on all cores (fewer are not worth the hand-off). */
+    public static final int PARALLEL_SWEEP_POINTS = 64;
+
     /** Smallest Service count of the growth sweep. */
     public static final double GROWTH_MIN_SERVICES = 10;
     /** Points per decade of the growth sweep. */
@@ -69,17 +75,39 @@ public final class Planner {
      * @throws java.util.concurrent.CancellationException when cancelled
      */
     public SweepResult sweep(PlanInput input, Sweep.Input varied, List<Double> values, BooleanSupplier cancelled) {
-        double[] xs = new double[values.size()];
-        List<Prediction> points = new ArrayList<>(values.size());
-        for (int i = 0; i < xs.length; i++) {
+        int n = values.size();
+        double[] xs = new double[n];
+        Prediction[] points = new Prediction[n];
+        IntStream indices = IntStream.range(0, n);
+        if (n >= PARALLEL_SWEEP_POINTS) {
+            // The points are independent and predict() touches only immutable state: a long sweep (the
+            // window's growth chart, a 500-point CLI sweep) is shared among the cores, in order of index.
+            indices = indices.parallel();
+        }
+        // a point that cannot be predicted fails the sweep with its error; with several, the first one's (by
+        // index, as a sequential sweep would), whatever order the cores reached them in
+        RuntimeException[] errors = new RuntimeException[n];
+        AtomicInteger firstError = new AtomicInteger(n);
+        indices.forEach(i -> {
             if (cancelled.getAsBoolean()) {
                 throw new CancellationException();
             }
-            PlanInput at = input.with(varied, values.get(i));
-            xs[i] = varied.applied(at.params());
-            points.add(predict(at));
+            if (i > firstError.get()) {
+                return;
+            }
+            try {
+                PlanInput at = input.with(varied, values.get(i));
+                xs[i] = varied.applied(at.params());
+                points[i] = predict(at);
+            } catch (RuntimeException e) {
+                errors[i] = e;
+                firstError.accumulateAndGet(i, Math::min);
+            }
+        });
+        if (firstError.get() < n) {
+            throw errors[firstError.get()];
         }
-        return new SweepResult(varied, xs, points);
+        return new SweepResult(varied, xs, Arrays.asList(points));
     }
 
     /**

@@ -146,10 +146,11 @@ public final class IptablesStructure {
             long n = workload.groups().get(i).count();
             if (r.clusterIpReachesEndpoint) {
                 long others = capturingPorts - 1;
-                double step = others > 0 ? (natServices - r.natServices) / (double) others : 0;
+                // the other ports' rules per position, as an exact fraction (summed in closed form)
+                long otherRules = others > 0 ? natServices - r.natServices : 0;
                 double base = NAT_PREROUTING_JUMPS + r.clusterIpRuleOffset + r.clusterIpChainPrefix + SEP_RULES
                         + filterEval + postUnmarked;
-                clusterIp.add(n, base, capturingPorts, step, r.clusterIpChoices);
+                clusterIp.add(n, base, capturingPorts, otherRules, Math.max(1, others), r.clusterIpChoices);
             }
             if (r.nodePortReachesEndpoint) {
                 long npSlots = nodePortRules / Math.max(1, r.natNodePorts);

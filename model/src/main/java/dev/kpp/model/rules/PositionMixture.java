@@ -14,7 +14,25 @@ import java.util.List;
  * of a service in KUBE-SERVICES is uniform; see docs/model.md ("Rules per connection").
  */
 public final class PositionMixture {
-    private record Component(double weight, double base, long slots, double step, long choices) {
+    /**
+     * @param stepNum, stepDen the step as the exact fraction {@code stepNum / stepDen} when it is one
+     *                         ({@code stepDen > 0}), else {@code stepDen == 0}: picks are then summed exactly
+     *                         in closed form even when the step is not a whole number
+     */
+    private record Component(double weight, double base, long slots, double step, long choices, long stepNum,
+                             long stepDen) {
+        /** Equal when the distribution is: the step's fraction form is how it is summed, not what it is. */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Component c && Double.compare(c.weight, weight) == 0 && Double.compare(c.base, base) == 0
+                    && c.slots == slots && Double.compare(c.step, step) == 0 && c.choices == choices;
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(weight, base, slots, step, choices);
+        }
+
         double mean() {
             return base + step * (slots - 1) / 2.0 + (choices + 1) / 2.0;
         }
@@ -42,7 +60,11 @@ public final class PositionMixture {
             // j with y - j*step >= choices contribute all choices
             long full = (long) Math.floor((y - choices) / step) + 1;
             full = Math.max(0, Math.min(slots, full));
-            double total = full * (double) choices + partialPicks(y, full, slots, step, choices);
+            double picks = stepDen > 0 ? rationalPicks(y, full, slots, stepNum, stepDen, choices) : Double.NaN;
+            if (Double.isNaN(picks)) {
+                picks = partialPicks(y, full, slots, step, choices);
+            }
+            double total = full * (double) choices + picks;
             return total / (slots * (double) choices);
         }
     }
@@ -75,6 +97,65 @@ public final class PositionMixture {
         return scanPicks(y, from, slots, step, choices);
     }
 
+    /**
+     * {@link #partialPicks} for a step that is the fraction {@code num / den} (rules of the other Services per
+     * position, averaged over the Service ports): with a whole {@code y} every term
+     * {@code floor((y*den - j*num) / den)} is the floor of a linear function of {@code j}, and their sum is
+     * the classic floor sum, computed in O(log) steps (Euclid-like reduction), exactly.
+     *
+     * @return the sum, or NaN when the inputs are outside the exact range (the caller then scans)
+     */
+    static double rationalPicks(double y, long from, long slots, long num, long den, long choices) {
+        if (num <= 0 || den <= 0 || y != Math.rint(y) || y < 0 || y > 0x1p31 || num > 0x1p31 || den > 0x1p31
+                || slots > 0x1p31 || choices > 0x1p31 || from < 0) {
+            return Double.NaN;
+        }
+        long yy = (long) y;
+        try {
+            // the last j with a rest y - j*num/den >= 1, and the last with a rest >= choices
+            long last = Math.min(slots - 1, Math.floorDiv(Math.multiplyExact(yy - 1, den), num));
+            if (last < from) {
+                return 0;
+            }
+            long capped = Math.max(from - 1, Math.min(last, Math.floorDiv(Math.multiplyExact(yy - choices, den), num)));
+            long sum = Math.multiplyExact(capped - from + 1, choices);
+            long first = capped + 1;
+            long n = last - first + 1;
+            if (n > 0) {
+                // j = last - k, k = 0..n-1: floor((k*num + (y*den - last*num)) / den)
+                long b = Math.subtractExact(Math.multiplyExact(yy, den), Math.multiplyExact(last, num));
+                sum = Math.addExact(sum, floorSum(n, den, num, b));
+            }
+            return sum;
+        } catch (ArithmeticException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** @return the sum of {@code floor((a*i + b) / m)} for {@code i = 0..n-1} ({@code n, m > 0}, {@code a, b >= 0}) */
+    static long floorSum(long n, long m, long a, long b) {
+        long ans = 0;
+        while (true) {
+            if (a >= m) {
+                ans = Math.addExact(ans, Math.multiplyExact(Math.multiplyExact(n - 1, n) / 2, a / m));
+                a %= m;
+            }
+            if (b >= m) {
+                ans = Math.addExact(ans, Math.multiplyExact(n, b / m));
+                b %= m;
+            }
+            long yMax = Math.addExact(Math.multiplyExact(a, n), b);
+            if (yMax < m) {
+                return ans;
+            }
+            n = yMax / m;
+            b = yMax % m;
+            long t = m;
+            m = a;
+            a = t;
+        }
+    }
+
     /** {@link #partialPicks} position by position. */
     static double scanPicks(double y, long from, long slots, double step, long choices) {
         double total = 0;
@@ -104,7 +185,24 @@ public final class PositionMixture {
      */
     public PositionMixture add(double weight, double base, long slots, double step, long choices) {
         if (weight > 0) {
-            components.add(new Component(weight, base, Math.max(1, slots), Math.max(0, step), Math.max(1, choices)));
+            components.add(new Component(weight, base, Math.max(1, slots), Math.max(0, step), Math.max(1, choices), 0,
+                    0));
+        }
+        return this;
+    }
+
+    /**
+     * Adds a component whose step is the exact fraction {@code stepNum / stepDen} (e.g. the other Services'
+     * rules over the other Service ports): the same distribution as {@link #add(double, double, long, double,
+     * long)} with {@code step = stepNum / (double) stepDen}, its sums computed in closed form.
+     */
+    public PositionMixture add(double weight, double base, long slots, long stepNum, long stepDen, long choices) {
+        if (stepDen <= 0 || stepNum < 0) {
+            return add(weight, base, slots, stepDen > 0 ? Math.max(0, stepNum) / (double) stepDen : 0, choices);
+        }
+        if (weight > 0) {
+            components.add(new Component(weight, base, Math.max(1, slots), stepNum / (double) stepDen,
+                    Math.max(1, choices), stepNum, stepDen));
         }
         return this;
     }
@@ -154,8 +252,12 @@ public final class PositionMixture {
             hi = Math.max(hi, c.max());
         }
         mean /= totalWeight;
-        return new RuleCountStats(mean, quantile(0.5, totalWeight, lo, hi), quantile(0.99, totalWeight, lo, hi),
-                (long) Math.ceil(hi - 1e-9), quantile(0.9, totalWeight, lo, hi), quantile(1e-12, totalWeight, lo, hi));
+        // quantiles are monotone in q: each later search starts from the bracket an earlier one left
+        long p50 = quantile(0.5, totalWeight, lo, hi);
+        long p90 = quantile(0.9, totalWeight, p50, hi);
+        long p99 = quantile(0.99, totalWeight, p90, hi);
+        long best = quantile(1e-12, totalWeight, lo, p50);
+        return new RuleCountStats(mean, p50, p99, (long) Math.ceil(hi - 1e-9), p90, best);
     }
 
     /**
@@ -177,18 +279,46 @@ public final class PositionMixture {
         return quantile(q, totalWeight, lo, hi);
     }
 
+    /**
+     * The smallest whole {@code r} in {@code [floor(lo), ceil(hi)]} with {@code P(R <= r) >= q} (within 1e-12).
+     * The search keeps {@code cdf(a) < q <= cdf(b)} and guesses the next point by interpolating the CDF between
+     * the two (it is close to piecewise linear or quadratic in r), halving the bracket instead whenever a guess
+     * did not: the same answer as a bisection, in a handful of CDF evaluations instead of about twenty.
+     */
     private long quantile(double q, double totalWeight, double lo, double hi) {
         long a = (long) Math.floor(lo);
         long b = (long) Math.ceil(hi);
-        while (a < b) {
-            long mid = a + (b - a) / 2;
-            if (cdf(mid, totalWeight) >= q - 1e-12) {
-                b = mid;
-            } else {
-                a = mid + 1;
-            }
+        double target = q - 1e-12;
+        if (a >= b) {
+            return a;
         }
-        return a;
+        double fa = cdf(a, totalWeight);
+        if (fa >= target) {
+            return a;
+        }
+        double fb = cdf(b, totalWeight);
+        boolean bisect = false;
+        while (b - a > 1) {
+            long mid;
+            if (bisect || !(fb > fa)) {
+                mid = a + (b - a) / 2;
+            } else {
+                double t = (target - fa) / (fb - fa);
+                mid = a + (long) Math.ceil(Math.min(1.0, Math.max(0.0, t)) * (b - a));
+                mid = Math.max(a + 1, Math.min(b - 1, mid));
+            }
+            long before = b - a;
+            double fm = cdf(mid, totalWeight);
+            if (fm >= target) {
+                b = mid;
+                fb = fm;
+            } else {
+                a = mid;
+                fa = fm;
+            }
+            bisect = !bisect && (b - a) * 2 > before;
+        }
+        return b;
     }
 
     private double cdf(double x, double totalWeight) {

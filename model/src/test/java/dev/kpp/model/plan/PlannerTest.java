@@ -102,4 +102,38 @@ class PlannerTest {
         Prediction p = PLANNER.predict(ScenarioParams.defaults().withServices(10_000).withShares(0.5, 0));
         assertThat(p.warningIds()).contains("nodeport-range-exceeded");
     }
+
+    @Test
+    void aLongSweepSharedAmongTheCoresGivesEveryPointsOwnPrediction() {
+        PlanInput input = PlanInput.synthetic("test", tigera());
+        java.util.List<Double> values = Sweep.values(10, 200_000, 300, Sweep.Spacing.LOG);
+        assertThat(values.size()).isGreaterThanOrEqualTo(Planner.PARALLEL_SWEEP_POINTS);
+        SweepResult sweep = PLANNER.sweep(input, Sweep.Input.SERVICES, values, () -> false);
+        assertThat(sweep.points()).hasSize(values.size());
+        for (int i = 0; i < values.size(); i++) {
+            PlanInput at = input.with(Sweep.Input.SERVICES, values.get(i));
+            assertThat(sweep.values()[i]).as("x %d", i).isEqualTo(Sweep.Input.SERVICES.applied(at.params()));
+            assertThat(sweep.points().get(i)).as("point %d", i).isEqualTo(PLANNER.predict(at));
+        }
+    }
+
+    @Test
+    void aSweepWithSeveralBadPointsFailsWithTheFirstOnesError() {
+        PlanInput input = PlanInput.synthetic("test", tigera());
+        java.util.List<Double> values = new java.util.ArrayList<>(Sweep.values(10, 100_000, 400, Sweep.Spacing.LOG));
+        values.set(350, -350.0);
+        values.set(120, -120.0);
+        values.set(390, -390.0);
+        String expected = null;
+        try {
+            input.with(Sweep.Input.SERVICES, -120.0);
+        } catch (RuntimeException e) {
+            expected = e.getMessage();
+        }
+        assertThat(expected).as("a negative Service count is refused").isNotNull().contains("-120");
+        for (int round = 0; round < 20; round++) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> PLANNER.sweep(input, Sweep.Input.SERVICES,
+                    values, () -> false)).hasMessage(expected);
+        }
+    }
 }

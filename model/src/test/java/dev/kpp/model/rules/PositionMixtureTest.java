@@ -108,4 +108,45 @@ class PositionMixtureTest {
                     .isEqualTo(PositionMixture.scanPicks(y, from, slots, step, choices));
         }
     }
+
+    @Test
+    void theFloorSumOfPicksForAFractionalStepIsExactlyTheSumOfItsTerms() {
+        // the terms min(choices, floor(y - j*num/den)) summed in exact integer arithmetic, one by one
+        Random r = new Random(29);
+        for (int i = 0; i < 100_000; i++) {
+            long den = 1 + r.nextInt(i % 2 == 0 ? 7 : 3000);
+            long num = r.nextInt(i % 3 == 0 ? 5 : 40) * den + r.nextInt((int) den);
+            long slots = 1 + r.nextInt(i % 2 == 0 ? 60 : 4000);
+            long choices = 1 + r.nextInt(i % 4 == 0 ? 3 : 120);
+            long y = 1 + (long) (r.nextDouble() * ((num / (double) den) * slots + choices) * 1.1);
+            long from = r.nextInt((int) slots + 2);
+            long expected = 0;
+            for (long j = from; j < slots; j++) {
+                long rest = Math.floorDiv(y * den - j * num, den);
+                if (rest < 1) {
+                    break;
+                }
+                expected += Math.min(choices, rest);
+            }
+            if (num == 0) {
+                continue; // a zero step is the caller's other case
+            }
+            assertThat(PositionMixture.rationalPicks(y, from, slots, num, den, choices))
+                    .as("y=%d from=%d slots=%d step=%d/%d choices=%d", y, from, slots, num, den, choices)
+                    .isEqualTo((double) expected);
+        }
+    }
+
+    @Test
+    void aFractionalStepGivesTheSameDistributionAsItsDecimal() {
+        // 7 of every 3 positions: 2.333... rules per position; the quantiles agree with the scanned decimal form
+        PositionMixture exact = new PositionMixture().add(5, 12, 9_000, 7, 3, 4).add(1, 30, 40, 3, 1, 2);
+        PositionMixture decimal = new PositionMixture().add(5, 12, 9_000, 7 / 3.0, 4).add(1, 30, 40, 3.0, 2);
+        assertThat(exact).isEqualTo(decimal);
+        for (double q : new double[] {1e-9, 0.1, 0.5, 0.9, 0.99}) {
+            assertThat(exact.quantile(q)).as("q=%s", q).isCloseTo(decimal.quantile(q),
+                    org.assertj.core.api.Assertions.within(1L));
+        }
+        assertThat(exact.stats().mean()).isEqualTo(decimal.stats().mean());
+    }
 }
