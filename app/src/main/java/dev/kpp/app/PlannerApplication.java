@@ -25,6 +25,8 @@ public final class PlannerApplication extends Application {
 
     @Override
     public void start(Stage stage) {
+        StartupTiming timing = StartupTiming.fromSystemProperty();
+        timing.mark("JavaFX started");
         SettingsStore store = SettingsStore.userPreferences();
         Messages messages = new Messages(Locale.getDefault());
         context = new AppContext(store, Importers.defaults(), new FxTaskRunner(2),
@@ -32,6 +34,7 @@ public final class PlannerApplication extends Application {
                 new ChartImages(ThemeManager.lightStylesheets()), System::nanoTime, java.time.Clock.systemUTC(),
                 Calibration::embedded);
         Parent root = context.loadMainView();
+        timing.mark("views loaded");
         MainView view = context.mainView();
         Scene scene = new Scene(root);
         ThemeManager theme = new ThemeManager(ThemeManager.detectSystemDark());
@@ -53,25 +56,32 @@ public final class PlannerApplication extends Application {
             e.consume();
             view.requestClose();
         });
+        timing.mark("theme applied");
         stage.show();
-        if (Boolean.getBoolean("kpp.startupTiming")) {
-            reportFirstChart(scene);
+        timing.mark("window shown");
+        if (timing.enabled()) {
+            reportFirstChart(scene, timing);
         }
     }
 
     /** -Dkpp.startupTiming=true: prints when the first chart is drawn, in ms since the JVM started. */
-    private static void reportFirstChart(Scene scene) {
-        long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+    private static void reportFirstChart(Scene scene, StartupTiming timing) {
         Runnable[] check = new Runnable[1];
+        boolean[] firstPulse = {true};
         check[0] = () -> {
+            if (firstPulse[0]) {
+                firstPulse[0] = false;
+                timing.mark("first pulse laid out");
+            }
             boolean drawn = scene.getRoot().lookupAll(".log-chart").stream().anyMatch(n -> n instanceof LogChart c
                     && c.dataProperty().get() != null && c.isVisible() && c.getWidth() > 0 && c.getScene() != null);
             if (drawn) {
                 scene.removePostLayoutPulseListener(check[0]);
                 long cpu = java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                         instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() / 1_000_000 : -1;
-                System.err.println("kpp: first chart drawn " + (System.currentTimeMillis() - jvmStart)
+                System.err.println("kpp: first chart drawn " + timing.sinceJvmStart()
                         + " ms after the JVM started (" + cpu + " ms of CPU)");
+                System.err.println("kpp: start-up phases (ms after the JVM started): " + timing.phases());
             }
         };
         scene.addPostLayoutPulseListener(check[0]);
