@@ -19,6 +19,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -157,11 +158,14 @@ public record InventorySummary(String name, boolean fromSample, String kubernete
 
     /** Summarises an imported inventory. */
     public static InventorySummary of(ClusterInventory inv) {
-        Map<String, ServiceInfo> byKey = new HashMap<>();
+        Map<String, ServiceInfo> byKey = new HashMap<>(inv.services().size() * 2);
         Map<String, Long> byType = emptyTypes();
         long headless = 0, proxied = 0, ports = 0, nodePorts = 0, lbIps = 0;
+        String[] keys = new String[inv.services().size()];
+        int k = 0;
         for (ServiceInfo s : inv.services()) {
-            byKey.put(s.key(), s);
+            keys[k++] = s.key();
+            byKey.put(keys[k - 1], s);
             byType.merge(s.type().apiName(), 1L, Long::sum);
             if (s.headless()) {
                 headless++;
@@ -175,10 +179,16 @@ public record InventorySummary(String name, boolean fromSample, String kubernete
         }
         long listed = 0, notReady = 0, terminating = 0, otherFamily = 0, notProxied = 0, orphaned = 0, dup = 0;
         boolean orphanSlices = false;
-        Map<String, Set<String>> ready = new HashMap<>();
+        // the ready addresses of each Service key, held by the Service the key maps to (its key is built once)
+        Map<ServiceInfo, Set<String>> ready = new IdentityHashMap<>(inv.services().size());
         for (EndpointSliceInfo slice : inv.endpointSlices()) {
             ServiceInfo svc = byKey.get(slice.serviceKey());
-            long entries = slice.endpoints().stream().filter(e -> !e.addresses().isEmpty()).count();
+            long entries = 0;
+            for (EndpointInfo e : slice.endpoints()) {
+                if (!e.addresses().isEmpty()) {
+                    entries++;
+                }
+            }
             listed += entries;
             if (svc == null) {
                 orphaned += entries;
@@ -194,7 +204,11 @@ public record InventorySummary(String name, boolean fromSample, String kubernete
                 otherFamily += entries;
                 continue;
             }
-            Set<String> set = ready.computeIfAbsent(svc.key(), k -> new HashSet<>());
+            Set<String> set = ready.get(svc);
+            if (set == null) {
+                set = new HashSet<>(Math.max(16, slice.endpoints().size() * 2));
+                ready.put(svc, set);
+            }
             for (EndpointInfo e : slice.endpoints()) {
                 if (e.addresses().isEmpty()) {
                     continue;
@@ -211,17 +225,21 @@ public record InventorySummary(String name, boolean fromSample, String kubernete
             }
         }
         long readyTotal = 0, withoutEndpoints = 0;
-        List<Long> perService = new ArrayList<>();
+        long[] perService = new long[inv.services().size()];
+        int counted = 0;
         long[] buckets = new long[BUCKET_MAX.length];
+        k = 0;
         for (ServiceInfo s : inv.services()) {
+            String key = keys[k++];
             if (!s.proxied()) {
                 continue;
             }
             proxied++;
             ports += s.ports().size();
-            long n = ready.getOrDefault(s.key(), Set.of()).size();
+            Set<String> addresses = ready.get(byKey.get(key));
+            long n = addresses == null ? 0 : addresses.size();
             readyTotal += n;
-            perService.add(n);
+            perService[counted++] = n;
             buckets[bucketOf(n)]++;
             if (n == 0) {
                 withoutEndpoints++;
@@ -258,7 +276,7 @@ public record InventorySummary(String name, boolean fromSample, String kubernete
                 dup);
         return new InventorySummary(inv.name(), false, inv.kubernetesVersion(), inv.services().size(), byType,
                 headless, proxied, ports, nodePorts, lbIps, inv.endpointSlices().size(), eps,
-                Distribution.of(perService.stream().mapToLong(Long::longValue).toArray()), bucketList(buckets),
+                Distribution.of(Arrays.copyOf(perService, counted)), bucketList(buckets),
                 inv.nodes().size(), totalCores, InventoryScenario.medianCores(inv.nodes()), sortedByCount(kernels),
                 sortedByCount(kubelets), inv.kubeProxy(), inv.namespaces(), inv.networkPolicies(), notes);
     }
