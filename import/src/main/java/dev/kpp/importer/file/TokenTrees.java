@@ -107,9 +107,6 @@ final class TokenTrees {
             case VALUE_NULL -> {
                 return NODES.nullNode();
             }
-            case VALUE_EMBEDDED_OBJECT -> {
-                return NODES.pojoNode(p.getEmbeddedObject());
-            }
             default -> throw new IllegalStateException("not the start of a value: " + t);
         }
     }
