@@ -8,9 +8,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.kpp.importer.spi.ImportProblem;
 
 import java.io.IOException;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -24,7 +23,8 @@ final class CheckingParser extends JsonParserDelegate {
     private final boolean yaml;
     private final String source;
     private final InventoryCollector sink;
-    private final List<Keys> stack = new ArrayList<>();
+    /** The field names of each open object, by depth (reused: no allocation per object). */
+    private Keys[] stack = new Keys[16];
     private int depth;
     private int document;
 
@@ -48,7 +48,7 @@ final class CheckingParser extends JsonParserDelegate {
         boolean add(String name) {
             for (int i = 0; i < n; i++) {
                 String k = names[i];
-                if (k == name || k.equals(name)) {
+                if (k == name || (k.hashCode() == name.hashCode() && k.equals(name))) {
                     return false;
                 }
             }
@@ -81,20 +81,11 @@ final class CheckingParser extends JsonParserDelegate {
                 if (depth++ == 0) {
                     document++;
                 }
-                if (stack.size() < depth) {
-                    stack.add(new Keys());
-                } else if (stack.get(depth - 1) == null) {
-                    stack.set(depth - 1, new Keys());
-                } else {
-                    stack.get(depth - 1).reset();
-                }
+                keysAt(depth - 1).reset();
             }
             case START_ARRAY -> {
                 if (depth++ == 0) {
                     document++;
-                }
-                if (stack.size() < depth) {
-                    stack.add(null);
                 }
             }
             case END_OBJECT, END_ARRAY -> depth--;
@@ -114,13 +105,7 @@ final class CheckingParser extends JsonParserDelegate {
 
     private void fieldName() throws IOException {
         String name = delegate.currentName();
-        Keys keys = depth > 0 && depth <= stack.size() ? stack.get(depth - 1) : null;
-        if (keys == null) {
-            keys = new Keys();
-            if (depth > 0) {
-                stack.set(depth - 1, keys);
-            }
-        }
+        Keys keys = depth > 0 ? keysAt(depth - 1) : new Keys();
         if (!keys.add(name)) {
             warn("duplicate-key", "the key '" + name + "' appears twice in one object; the last value is used");
         }
@@ -128,6 +113,18 @@ final class CheckingParser extends JsonParserDelegate {
             warn("yaml-merge-key", "a YAML merge key (<<) is not supported: the merged fields are missing "
                     + "(write them out)");
         }
+    }
+
+    private Keys keysAt(int i) {
+        if (i >= stack.length) {
+            stack = Arrays.copyOf(stack, Math.max(i + 1, 2 * stack.length));
+        }
+        Keys k = stack[i];
+        if (k == null) {
+            k = new Keys();
+            stack[i] = k;
+        }
+        return k;
     }
 
     @Override

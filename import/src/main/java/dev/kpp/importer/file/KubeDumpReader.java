@@ -161,7 +161,7 @@ public final class KubeDumpReader {
                     streamItems(p, reader, prefix + ".items", source, c, cancel);
                 }
             } else {
-                rest.set(field, reader.readTree(p));
+                rest.set(field, tree(p, reader, field));
             }
         }
         if (t == null) {
@@ -197,7 +197,7 @@ public final class KubeDumpReader {
             if (t == JsonToken.START_OBJECT) {
                 readItem(p, reader, c, source, location(loc), path + "[" + i + "]", kind, apiVersion);
             } else {
-                c.accept(reader.readTree(p), source, location(loc), path + "[" + i + "]");
+                c.accept(tree(p, reader, ""), source, location(loc), path + "[" + i + "]");
             }
             i++;
             if ((i & 31) == 0) {
@@ -315,7 +315,7 @@ public final class KubeDumpReader {
                 endpoints = new ArrayList<>();
                 endpointsError = endpoints(p, c, endpoints);
             } else {
-                item.set(field, reader.readTree(p));
+                item.set(field, tree(p, reader, field));
             }
         }
         if (t == null) {
@@ -326,6 +326,19 @@ public final class KubeDumpReader {
             item.put("apiVersion", apiVersion);
         }
         c.accept(item, endpoints, endpointsError, source, location, path);
+    }
+
+    /**
+     * Reads the value the parser is on. JSON is read by {@link TokenTrees} (an object's
+     * {@code metadata} without the fields no conversion reads); YAML by databind.
+     *
+     * @param field the value's field name in its object, "" for an array element
+     */
+    private static JsonNode tree(JsonParser p, ObjectReader reader, String field) throws IOException {
+        if (reader != Parsers.JSON_TREE) {
+            return reader.readTree(p);
+        }
+        return field.equals("metadata") ? TokenTrees.readMetadata(p) : TokenTrees.read(p);
     }
 
     /** @return null, or what was wrong with the list (the slice is then skipped with a warning) */
