@@ -5,6 +5,7 @@ import dev.kpp.app.report.PredictionFormats;
 import dev.kpp.importer.cache.CalibrationCache;
 import dev.kpp.model.calibration.Calibration;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 
@@ -25,20 +26,26 @@ public final class Launcher {
         }
         if (NEEDS_CALIBRATION.contains(args[0])) {
             // on the second core while picocli builds the command: restore (or fit) the calibration,
-            // then load what printing a prediction needs (the JSON mapper, the root locale's digits)
-            Thread t = new Thread(Launcher::prepare, "kpp-prepare");
+            // then load what printing a prediction needs (the root locale's digits; the JSON mapper when the
+            // output is JSON: the terminal table does not need it)
+            boolean json = args[0].equals("report") || Arrays.stream(args).anyMatch(a -> a.endsWith("json"));
+            Thread t = new Thread(() -> prepare(json), "kpp-prepare");
             t.setDaemon(true);
             t.start();
         }
         System.exit(Cli.run(args, System.out, System.err));
     }
 
-    private static void prepare() {
+    /** @param json whether the command will write JSON (its mapper is then created here too) */
+    private static void prepare(boolean json) {
         Calibration.embedded();
         try {
             Class.forName(PredictionFormats.class.getName(), true, Launcher.class.getClassLoader());
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException(e);
+        }
+        if (json) {
+            PredictionFormats.mapper();
         }
         String.format(Locale.ROOT, "%,d", 1);
     }

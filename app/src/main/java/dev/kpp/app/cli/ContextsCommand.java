@@ -55,7 +55,7 @@ final class ContextsCommand implements Callable<Integer> {
         }
         List<KubeContext> contexts = kc.contexts();
         if (format == OutputFormat.JSON) {
-            ObjectNode root = PredictionFormats.MAPPER.createObjectNode();
+            ObjectNode root = PredictionFormats.mapper().createObjectNode();
             root.put("currentContext", kc.currentContext());
             ArrayNode files = root.putArray("files");
             kc.files().forEach(f -> files.add(f.toString()));
@@ -74,7 +74,7 @@ final class ContextsCommand implements Callable<Integer> {
                 o.put("insecureSkipTlsVerify", c.insecure());
                 o.put("file", c.file() == null ? "" : c.file().toString());
             }
-            out.println(PredictionFormats.MAPPER.writeValueAsString(root));
+            out.println(PredictionFormats.mapper().writeValueAsString(root));
         } else {
             List<String[]> rows = new ArrayList<>();
             rows.add(new String[] {"CURRENT", "NAME", "CLUSTER", "USER", "NAMESPACE", "SERVER", "AUTH"});

@@ -51,7 +51,7 @@ final class DiffCommand implements Callable<Integer> {
                 spec.commandLine().getErr());
         InventoryDiff d = InventoryDiff.compare(a.inventory(), b.inventory());
         String text = format == OutputFormat.JSON
-                ? PredictionFormats.MAPPER.writeValueAsString(InventoryFormats.diffJson(d, before.toString(),
+                ? PredictionFormats.mapper().writeValueAsString(InventoryFormats.diffJson(d, before.toString(),
                         after.toString())) + "\n"
                 : InventoryFormats.diffTable(d, before.toString(), after.toString());
         Output.write(spec, null, text);

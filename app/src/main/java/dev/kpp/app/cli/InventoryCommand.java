@@ -44,7 +44,7 @@ final class InventoryCommand implements Callable<Integer> {
         ImportResult r = Imports.run(context.importer(), new ImportRequest.Files(paths), context.texts(),
                 spec.commandLine().getErr());
         String text = format == OutputFormat.JSON
-                ? PredictionFormats.MAPPER.writeValueAsString(InventoryFormats.json(r)) + "\n"
+                ? PredictionFormats.mapper().writeValueAsString(InventoryFormats.json(r)) + "\n"
                 : InventoryFormats.table(r);
         Output.write(spec, null, text);
         return r.errors().isEmpty() ? 0 : Cli.EXIT_FAILURE;

@@ -47,7 +47,7 @@ final class RecommendCommand extends ScenarioCommand implements Callable<Integer
         Advice.Result a = Advice.advise(context.planner(), input, imported, advice.currentMode(), advice.budgets(),
                 advice.options(context.clock()));
         String text = switch (f) {
-            case "json" -> PredictionFormats.MAPPER.writeValueAsString(RecommendationFormats.json(a.recommendation()))
+            case "json" -> PredictionFormats.mapper().writeValueAsString(RecommendationFormats.json(a.recommendation()))
                     + "\n";
             case "markdown", "md" -> RecommendationFormats.markdown(a.recommendation(), input.source());
             default -> RecommendationFormats.table(a.recommendation(), input.source());

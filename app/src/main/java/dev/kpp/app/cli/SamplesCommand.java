@@ -26,7 +26,7 @@ final class SamplesCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         StringBuilder sb = new StringBuilder();
         if (format == OutputFormat.JSON) {
-            ArrayNode arr = PredictionFormats.MAPPER.createArrayNode();
+            ArrayNode arr = PredictionFormats.mapper().createArrayNode();
             for (Sample s : Samples.all()) {
                 ObjectNode o = arr.addObject();
                 o.put("name", s.name());
@@ -34,7 +34,7 @@ final class SamplesCommand implements Callable<Integer> {
                 o.put("source", s.source());
                 o.set("scenario", PredictionFormats.scenarioJson(s.params(), "sample:" + s.name()));
             }
-            sb.append(PredictionFormats.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(arr)).append('\n');
+            sb.append(PredictionFormats.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(arr)).append('\n');
         } else if (format == OutputFormat.CSV) {
             throw new Cli.UsageException("samples supports --format table or json");
         } else {

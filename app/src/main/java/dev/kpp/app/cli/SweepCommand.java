@@ -89,16 +89,16 @@ final class SweepCommand extends ScenarioCommand implements Callable<Integer> {
     }
 
     private String json(Sweep.Input input, List<Double> values, List<Prediction> predictions) throws Exception {
-        ObjectNode root = PredictionFormats.MAPPER.createObjectNode();
+        ObjectNode root = PredictionFormats.mapper().createObjectNode();
         root.putObject("kpp").put("version", AppInfo.version()).put("schema", PredictionFormats.JSON_SCHEMA);
         root.put("vary", input.id());
         ArrayNode pts = root.putArray("points");
         for (int i = 0; i < values.size(); i++) {
             ObjectNode p = pts.addObject();
             p.put(input.id(), input.applied(predictions.get(i).scenario()));
-            p.set("prediction", PredictionFormats.MAPPER.readTree(PredictionFormats.json(predictions.get(i),
+            p.set("prediction", PredictionFormats.mapper().readTree(PredictionFormats.json(predictions.get(i),
                     source)));
         }
-        return PredictionFormats.MAPPER.writeValueAsString(root) + "\n";
+        return PredictionFormats.mapper().writeValueAsString(root) + "\n";
     }
 }

@@ -69,7 +69,7 @@ public final class CalibrationFormats {
 
     /** @return the calibration as JSON */
     public static String json(Calibration cal, boolean withRows) {
-        ObjectNode root = PredictionFormats.MAPPER.createObjectNode();
+        ObjectNode root = PredictionFormats.mapper().createObjectNode();
         root.putObject("kpp").put("version", AppInfo.version()).put("schema", PredictionFormats.JSON_SCHEMA);
         root.put("dataset", cal.origin());
         root.put("rowsUsed", cal.rowsUsed());
@@ -149,7 +149,7 @@ public final class CalibrationFormats {
             }
         }
         try {
-            return PredictionFormats.MAPPER.writeValueAsString(root) + "\n";
+            return PredictionFormats.mapper().writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -197,7 +197,7 @@ public final class InventoryFormats {
     /** @return the import as JSON: summary, sources, problems, metrics and rule-dump counts */
     public static ObjectNode json(ImportResult r) {
         InventorySummary s = InventorySummary.of(r.inventory());
-        ObjectNode o = PredictionFormats.MAPPER.createObjectNode();
+        ObjectNode o = PredictionFormats.mapper().createObjectNode();
         o.put("name", r.inventory().name());
         o.put("redacted", r.redacted());
         o.put("partial", r.cancelled());
@@ -359,7 +359,7 @@ public final class InventoryFormats {
 
     /** @return the diff as JSON */
     public static ObjectNode diffJson(InventoryDiff d, String a, String b) {
-        ObjectNode o = PredictionFormats.MAPPER.createObjectNode();
+        ObjectNode o = PredictionFormats.mapper().createObjectNode();
         o.put("before", a);
         o.put("after", b);
         pair(o.putObject("services"), d.servicesBefore(), d.servicesAfter());

@@ -44,8 +44,18 @@ public final class PredictionFormats {
     /** Version of the JSON contract; bumped only for additions that readers may want to detect. */
     public static final int JSON_SCHEMA = 1;
     private static final Texts TEXTS = Texts.english();
-    /** The shared mapper (configured once). */
-    public static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /**
+     * @return the shared mapper (configured once), created on first use: the terminal table does not need
+     *         it, and creating it is a tenth of a cold command's class loading
+     */
+    public static ObjectMapper mapper() {
+        return Mapper.INSTANCE;
+    }
+
+    /** Holder of the mapper: initialised when {@link #mapper()} is first called. */
+    private static final class Mapper {
+        static final ObjectMapper INSTANCE = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     private PredictionFormats() {
     }
@@ -82,7 +92,7 @@ public final class PredictionFormats {
     /** @return the contract document as a tree (sweeps and reports embed it) */
     public static ObjectNode jsonTree(Prediction p, String source, List<Assumption> assumptions,
                                       ImportResult imported) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = mapper().createObjectNode();
         ObjectNode kpp = root.putObject("kpp");
         kpp.put("version", AppInfo.version());
         kpp.put("schema", JSON_SCHEMA);
@@ -143,7 +153,7 @@ public final class PredictionFormats {
     /** @return the {@code inventory} object of a prediction for an imported inventory */
     static ObjectNode inventoryJson(ImportResult r) {
         InventorySummary s = InventorySummary.of(r.inventory());
-        ObjectNode o = MAPPER.createObjectNode();
+        ObjectNode o = mapper().createObjectNode();
         o.put("name", r.inventory().name());
         o.put("redacted", r.redacted());
         o.put("services", r.inventory().services().size());
@@ -162,7 +172,7 @@ public final class PredictionFormats {
 
     private static ObjectNode modeJson(ModePrediction m) {
         ModeStructure s = m.structure();
-        ObjectNode o = MAPPER.createObjectNode();
+        ObjectNode o = mapper().createObjectNode();
         o.put("mode", m.mode().id());
         ObjectNode rpc = o.putObject("rulesPerConnection");
         stats(rpc, s.clusterIp());
@@ -243,7 +253,7 @@ public final class PredictionFormats {
 
     /** @return the resolved scenario inputs as JSON */
     public static ObjectNode scenarioJson(ScenarioParams p, String source) {
-        ObjectNode o = MAPPER.createObjectNode();
+        ObjectNode o = mapper().createObjectNode();
         o.put("source", source);
         o.put("services", p.services());
         o.put("portsPerService", p.portsPerService());
@@ -458,7 +468,7 @@ public final class PredictionFormats {
 
     private static String write(ObjectNode root) {
         try {
-            return MAPPER.writeValueAsString(root) + "\n";
+            return mapper().writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -34,7 +34,7 @@ public final class RecommendationFormats {
 
     /** @return the recommendation as the contract's {@code recommendation} object */
     public static ObjectNode json(Recommendation r) {
-        ObjectNode o = PredictionFormats.MAPPER.createObjectNode();
+        ObjectNode o = PredictionFormats.mapper().createObjectNode();
         o.put("mode", r.mode().id());
         o.put("action", r.action().name().toLowerCase(Locale.ROOT));
         o.put("current", r.current().id());

@@ -97,7 +97,7 @@ public final class ReportFormats {
             }
         }
         try {
-            return PredictionFormats.MAPPER.writeValueAsString(root) + "\n";
+            return PredictionFormats.mapper().writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -41,7 +41,7 @@ public final class ReportInputCodec {
      * @return the document
      */
     public static String write(ReportInput in, boolean hasInventory) {
-        ObjectNode o = PredictionFormats.MAPPER.createObjectNode();
+        ObjectNode o = PredictionFormats.mapper().createObjectNode();
         o.put("format", "kpp-report-input");
         o.put("version", FORMAT);
         o.put("kpp", AppInfo.version());
@@ -72,7 +72,7 @@ public final class ReportInputCodec {
             o.putNull("inventory");
         }
         try {
-            return PredictionFormats.MAPPER.writeValueAsString(o) + "\n";
+            return PredictionFormats.mapper().writeValueAsString(o) + "\n";
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -91,7 +91,7 @@ public final class ReportInputCodec {
     public static Read read(byte[] json, String source) throws IOException {
         JsonNode o;
         try {
-            o = PredictionFormats.MAPPER.readTree(json);
+            o = PredictionFormats.mapper().readTree(json);
         } catch (IOException e) {
             throw new IOException(source + ": not valid JSON (" + Cli1.oneLine(e.getMessage()) + ")");
         }

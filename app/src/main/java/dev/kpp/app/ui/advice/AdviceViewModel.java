@@ -316,7 +316,7 @@ public final class AdviceViewModel {
             return null;
         }
         try {
-            return PredictionFormats.MAPPER.writeValueAsString(RecommendationFormats.json(r.recommendation())) + "\n";
+            return PredictionFormats.mapper().writeValueAsString(RecommendationFormats.json(r.recommendation())) + "\n";
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
