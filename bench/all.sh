@@ -2,7 +2,8 @@
 # Every kpp benchmark in one run, side by side with the tools users compare kpp with, and the
 # machine it ran on (docs/benchmarks.md, "One command"):
 #   1. CLI start-up: ./kpp --version and ./kpp predict --sample tigera-10k (whole process)
-#   2. the window's first chart (ms from JVM start, -Dkpp.startupTiming=true; needs Xvfb)
+#   2. the window's first chart (ms from JVM start, -Dkpp.startupTiming=true; needs Xvfb), beside the
+#      first frame of an empty JavaFX window (bench/FxFloor.java)
 #   3. the prediction engine (./kpp bench: one scenario, the 500-point sweep)
 #   4. offline import of generated kubectl dumps against jq '.items | length' (wall, peak RSS,
 #      MB/s, objects/s), rounds alternating between the two tools
@@ -72,7 +73,12 @@ if command -v Xvfb >/dev/null; then
   Xvfb -displayfd 3 -screen 0 1600x1000x24 -nolisten tcp 3>"$WORK/display" 2>/dev/null &
   XVFB_PID=$!
   for _ in $(seq 1 100); do [ -s "$WORK/display" ] && break; sleep 0.1; done
+  # alongside: the floor, a JavaFX application with one drawn canvas (bench/FxFloor.java), same jars
+  FX="$(ls "$ROOT"/app/target/lib/javafx-*.jar | grep -E -- '-[0-9][0-9.]*-[a-z0-9_-]+\.jar$' | tr '\n' ':')"
+  javac -d "$WORK/fx-floor" --module-path "$FX" --add-modules javafx.controls "$ROOT/bench/FxFloor.java"
   for i in $(seq 1 "$RUNS"); do
+    DISPLAY=":$(head -n 1 "$WORK/display")" timeout 60 java --module-path "$FX" --add-modules javafx.controls \
+      -cp "$WORK/fx-floor" FxFloor 2>&1 | grep -o "first frame [0-9]*" | awk '{ print $3 }' >>"$WORK/floor" || true
     rm -f "$WORK/gui.err"
     DISPLAY=":$(head -n 1 "$WORK/display")" KPP_JAVA_OPTS="-Dkpp.startupTiming=true" "$KPP" 2>"$WORK/gui.err" >/dev/null &
     GUI_PID=$! # the launcher execs the JVM: this is the window's process
@@ -86,6 +92,7 @@ if command -v Xvfb >/dev/null; then
   wait "$XVFB_PID" 2>/dev/null || true
   XVFB_PID=""
   echo "first chart drawn: median $(col gui 1 | median) ms after JVM start ($(col gui 1 | range) ms), $(col gui 2 | median) ms of CPU by then"
+  echo "alongside, an empty JavaFX window with one drawn canvas: first frame median $(col floor 1 | median) ms ($(col floor 1 | range) ms)"
 else
   echo "skipped: no Xvfb (apt-get install -y xvfb xauth libgtk-3-0)"
 fi
