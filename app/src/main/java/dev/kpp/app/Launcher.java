@@ -3,8 +3,11 @@ package dev.kpp.app;
 import dev.kpp.app.cli.Cli;
 import dev.kpp.app.report.PredictionFormats;
 import dev.kpp.importer.cache.CalibrationCache;
+import dev.kpp.importer.codec.Parsers;
 import dev.kpp.model.calibration.Calibration;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
@@ -33,8 +36,28 @@ public final class Launcher {
             t.setDaemon(true);
             t.start();
         }
+        if (READS_FILES.contains(args[0])) {
+            // the same for the commands that read files: the parsers' factories and mappers, the SHA-256
+            // provider and the digits, on the second core while picocli parses and the file is opened
+            Thread t = new Thread(Launcher::prepareReading, "kpp-prepare");
+            t.setDaemon(true);
+            t.start();
+        }
         System.exit(Cli.run(args, System.out, System.err));
     }
+
+    private static void prepareReading() {
+        try {
+            Class.forName(Parsers.class.getName(), true, Launcher.class.getClassLoader());
+            MessageDigest.getInstance("SHA-256");
+        } catch (ClassNotFoundException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        String.format(Locale.ROOT, "%,d", 1);
+    }
+
+    /** Commands that read files (and print a summary of them). */
+    private static final Set<String> READS_FILES = Set.of("import", "inventory", "diff");
 
     /** @param json whether the command will write JSON (its mapper is then created here too) */
     private static void prepare(boolean json) {
