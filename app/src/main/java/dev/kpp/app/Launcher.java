@@ -32,18 +32,21 @@ public final class Launcher {
             // then load what printing a prediction needs (the root locale's digits; the JSON mapper when the
             // output is JSON: the terminal table does not need it)
             boolean json = args[0].equals("report") || Arrays.stream(args).anyMatch(a -> a.endsWith("json"));
-            Thread t = new Thread(() -> prepare(json), "kpp-prepare");
-            t.setDaemon(true);
-            t.start();
+            prepareInBackground(() -> prepare(json));
         }
         if (READS_FILES.contains(args[0])) {
             // the same for the commands that read files: the parsers' factories and mappers, the SHA-256
             // provider and the digits, on the second core while picocli parses and the file is opened
-            Thread t = new Thread(Launcher::prepareReading, "kpp-prepare");
-            t.setDaemon(true);
-            t.start();
+            prepareInBackground(Launcher::prepareReading);
         }
         System.exit(Cli.run(args, System.out, System.err));
+    }
+
+    /** Runs start-up preparation on a daemon thread (the second core), never delaying the exit. */
+    private static void prepareInBackground(Runnable work) {
+        Thread t = new Thread(work, "kpp-prepare");
+        t.setDaemon(true);
+        t.start();
     }
 
     private static void prepareReading() {
