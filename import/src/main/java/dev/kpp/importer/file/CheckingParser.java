@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.util.JsonParserDelegate;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import dev.kpp.importer.codec.WellFormedText;
 import dev.kpp.importer.spi.ImportProblem;
 
 import java.io.IOException;
@@ -94,6 +95,9 @@ final class CheckingParser extends JsonParserDelegate {
                 if (depth == 0) {
                     document++;
                 }
+                if (t == JsonToken.VALUE_STRING) {
+                    WellFormedText.check(delegate, delegate.getText(), "string");
+                }
                 if (yaml && t == JsonToken.VALUE_STRING && delegate instanceof YAMLParser y && y.isCurrentAlias()) {
                     warn("yaml-alias", "an alias (*" + delegate.getText() + ") is not expanded: the value is read as "
                             + "the string '" + delegate.getText() + "'");
@@ -105,6 +109,7 @@ final class CheckingParser extends JsonParserDelegate {
 
     private void fieldName() throws IOException {
         String name = delegate.currentName();
+        WellFormedText.check(delegate, name, "field name");
         Keys keys = depth > 0 ? keysAt(depth - 1) : new Keys();
         if (!keys.add(name)) {
             warn("duplicate-key", "the key '" + name + "' appears twice in one object; the last value is used");

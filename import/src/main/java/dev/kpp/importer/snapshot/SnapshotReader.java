@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kpp.importer.codec.ParserMessages;
 import dev.kpp.importer.codec.Parsers;
+import dev.kpp.importer.codec.WellFormedText;
 import dev.kpp.importer.spi.HistogramSummary;
 import dev.kpp.importer.spi.ObservedMetrics;
 import dev.kpp.importer.spi.RuleDumpSummary;
@@ -60,7 +61,7 @@ final class SnapshotReader {
     static Snapshot read(InputStream in, String source, Cancellation cancel) throws ImportException, IOException {
         JsonParser p;
         try {
-            p = Parsers.JSON.getFactory().createParser(in);
+            p = WellFormedText.checking(Parsers.JSON.getFactory().createParser(in));
         } catch (CharConversionException e) {
             throw undecodable(source, null, e);
         }

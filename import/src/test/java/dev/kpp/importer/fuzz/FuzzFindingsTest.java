@@ -161,4 +161,60 @@ class FuzzFindingsTest {
         ImportProblem p = Fixtures.problem(r, "corrupt-archive");
         assertThat(p.location()).isEqualTo("byte " + second);
     }
+
+    /** A four-byte UTF-8 sequence for a code point above U+10FFFF: Jackson decodes it to an unpaired surrogate. */
+    private static final byte[] ABOVE_UNICODE = {(byte) 0xF6, (byte) 0x86, (byte) 0x81, (byte) 0x81};
+    /** The overlong four-byte form of NUL. */
+    private static final byte[] OVERLONG = {(byte) 0xF0, (byte) 0x80, (byte) 0x80, (byte) 0x80};
+
+    private static byte[] splice(String before, byte[] middle, String after) {
+        byte[] a = before.getBytes(StandardCharsets.UTF_8);
+        byte[] c = after.getBytes(StandardCharsets.UTF_8);
+        byte[] out = new byte[a.length + middle.length + c.length];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(middle, 0, out, a.length, middle.length);
+        System.arraycopy(c, 0, out, a.length + middle.length, c.length);
+        return out;
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void textThatIsNotUnicodeIsMalformedJsonAtItsToken(boolean inAName) {
+        for (byte[] bad : new byte[][] {ABOVE_UNICODE, OVERLONG, "\\udc00".getBytes(StandardCharsets.UTF_8)}) {
+            String head = "{\"apiVersion\":\"v1\",\"kind\":\"Service\",\"metadata\":{"
+                    + (inAName ? "\"x" : "\"name\":\"x");
+            ImportProblem p = dump(splice(head, bad, inAName ? "\":1}}" : "\"}}"), false);
+            assertThat(p.code()).isEqualTo("malformed-json");
+            assertThat(p.location()).startsWith("1:");
+            assertThat(Integer.parseInt(p.location().substring(2))).as("at the token (its start or, for a name, "
+                    + "the value after it)").isBetween(head.length() - 1, head.length() + bad.length + 3);
+            assertThat(p.detail()).as("Jackson rejects a lone escape in a name itself").contains("surrogate")
+                    .contains(inAName ? "field name" : "string");
+        }
+    }
+
+    @Test
+    void aSnapshotKeyThatIsNotUnicodeIsMalformedInsteadOfSavedUnreadably() {
+        // the fuzzer's finding: a metric name decoded to 0xddd8 0xdc41 was read, and written so that no reader took it back
+        String head = "{\"format\":\"kpp-snapshot\",\"version\":1,\"metrics\":[{\"values\":{\"";
+        byte[] bytes = splice(head, ABOVE_UNICODE,
+                "proxy\":1}}],\"inventory\":{}}");
+        ImportProblem p = snapshot(bytes);
+        assertThat(p.code()).isEqualTo("malformed-snapshot");
+        assertThat(p.location()).as("the key's opening quote").isEqualTo("1:" + head.length());
+        assertThat(p.detail()).contains("unpaired surrogate 0xddd8");
+    }
+
+    @Test
+    void astralCharactersAreUnicodeAndStayAsTheyAre() throws Exception {
+        String name = "svc-\uD83D\uDE00"; // U+1F600, four bytes in UTF-8
+        assertThat(dev.kpp.importer.codec.WellFormedText.unpaired(name)).isEqualTo(-1);
+        assertThat(dev.kpp.importer.codec.WellFormedText.unpaired("a\uDE00\uD83D")).isEqualTo(1);
+        assertThat(dev.kpp.importer.codec.WellFormedText.unpaired("ab\uD83D")).isEqualTo(2);
+        InventoryCollector c = new InventoryCollector(Parsers.YAML);
+        KubeDumpReader.read(new ByteArrayInputStream(("{\"apiVersion\":\"v1\",\"kind\":\"Service\",\"metadata\":"
+                + "{\"name\":\"" + name + "\",\"namespace\":\"d\"},\"spec\":{\"clusterIP\":\"10.0.0.1\","
+                + "\"ports\":[{\"port\":80}]}}").getBytes(StandardCharsets.UTF_8)), false, SOURCE, c, Cancellation.NEVER);
+        assertThat(c.build("i").services()).extracting(s -> s.name()).containsExactly(name);
+    }
 }
