@@ -51,17 +51,28 @@ public final class WellFormedText {
         }
     }
 
+    /**
+     * Checks the token the parser is on when it is a field name or a string value.
+     *
+     * @param p a parser just advanced to {@code t}
+     * @param t its current token
+     * @throws JsonParseException when the name or string holds an unpaired surrogate
+     */
+    public static void check(JsonParser p, JsonToken t) throws IOException {
+        if (t == JsonToken.FIELD_NAME) {
+            check(p, p.currentName(), "field name");
+        } else if (t == JsonToken.VALUE_STRING) {
+            check(p, p.getText(), "string");
+        }
+    }
+
     /** @return {@code p}, checking every field name and string value it reads */
     public static JsonParser checking(JsonParser p) {
         return new JsonParserDelegate(p) {
             @Override
             public JsonToken nextToken() throws IOException {
                 JsonToken t = delegate.nextToken();
-                if (t == JsonToken.FIELD_NAME) {
-                    check(delegate, delegate.currentName(), "field name");
-                } else if (t == JsonToken.VALUE_STRING) {
-                    check(delegate, delegate.getText(), "string");
-                }
+                check(delegate, t);
                 return t;
             }
 

@@ -77,6 +77,7 @@ final class CheckingParser extends JsonParserDelegate {
         if (t == null) {
             return null;
         }
+        WellFormedText.check(delegate, t);
         switch (t) {
             case START_OBJECT -> {
                 if (depth++ == 0) {
@@ -95,9 +96,6 @@ final class CheckingParser extends JsonParserDelegate {
                 if (depth == 0) {
                     document++;
                 }
-                if (t == JsonToken.VALUE_STRING) {
-                    WellFormedText.check(delegate, delegate.getText(), "string");
-                }
                 if (yaml && t == JsonToken.VALUE_STRING && delegate instanceof YAMLParser y && y.isCurrentAlias()) {
                     warn("yaml-alias", "an alias (*" + delegate.getText() + ") is not expanded: the value is read as "
                             + "the string '" + delegate.getText() + "'");
@@ -109,7 +107,6 @@ final class CheckingParser extends JsonParserDelegate {
 
     private void fieldName() throws IOException {
         String name = delegate.currentName();
-        WellFormedText.check(delegate, name, "field name");
         Keys keys = depth > 0 ? keysAt(depth - 1) : new Keys();
         if (!keys.add(name)) {
             warn("duplicate-key", "the key '" + name + "' appears twice in one object; the last value is used");
