@@ -37,6 +37,25 @@ public final class WellFormedText {
     }
 
     /**
+     * @return the index (from {@code off}) of the first unpaired surrogate in {@code buf[off, off + len)},
+     *         or -1 when there is none
+     */
+    public static int unpaired(char[] buf, int off, int len) {
+        int end = off + len;
+        for (int i = off; i < end; i++) {
+            char c = buf[i];
+            if (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE) {
+                if (c <= Character.MAX_HIGH_SURROGATE && i + 1 < end && Character.isLowSurrogate(buf[i + 1])) {
+                    i++;
+                } else {
+                    return i - off;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /**
      * @param p    the parser on the token, whose start is the error's location
      * @param s    a field name or string value just read
      * @param what "field name" or "string", for the message
@@ -66,13 +85,53 @@ public final class WellFormedText {
         }
     }
 
+    /**
+     * {@link #check(JsonParser, JsonToken)} for one parser's whole token stream, cheaper: a field
+     * name (Jackson hands out one instance per name) is checked once, and a JSON string value is
+     * checked in the parser's own buffer, so no String is made for a value nobody reads.
+     */
+    public static final class Checker {
+        private static final int NAMES = 512;
+        private final String[] checked = new String[NAMES];
+        private final boolean buffered;
+
+        /** @param buffered true when the parser's text buffer holds the value (Jackson's JSON parsers) */
+        public Checker(boolean buffered) {
+            this.buffered = buffered;
+        }
+
+        /** @see WellFormedText#check(JsonParser, JsonToken) */
+        public void check(JsonParser p, JsonToken t) throws IOException {
+            if (t == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                int slot = name.hashCode() & (NAMES - 1);
+                if (checked[slot] != name) {
+                    WellFormedText.check(p, name, "field name");
+                    checked[slot] = name;
+                }
+            } else if (t == JsonToken.VALUE_STRING) {
+                if (!buffered) {
+                    WellFormedText.check(p, p.getText(), "string");
+                    return;
+                }
+                char[] buf = p.getTextCharacters();
+                int off = p.getTextOffset();
+                int len = p.getTextLength();
+                if (unpaired(buf, off, len) >= 0) {
+                    WellFormedText.check(p, new String(buf, off, len), "string");
+                }
+            }
+        }
+    }
+
     /** @return {@code p}, checking every field name and string value it reads */
     public static JsonParser checking(JsonParser p) {
+        Checker checker = new Checker(true);
         return new JsonParserDelegate(p) {
             @Override
             public JsonToken nextToken() throws IOException {
                 JsonToken t = delegate.nextToken();
-                check(delegate, t);
+                checker.check(delegate, t);
                 return t;
             }
 

@@ -23,11 +23,12 @@ import java.util.Set;
 final class CheckingParser extends JsonParserDelegate {
     private final boolean yaml;
     private final String source;
-    private final InventoryCollector sink;
+    private final DumpSink sink;
     /** The field names of each open object, by depth (reused: no allocation per object). */
     private Keys[] stack = new Keys[16];
     private int depth;
     private int document;
+    private final WellFormedText.Checker text;
 
     /**
      * Field names of one open object: the first {@link #SMALL} in an array scanned linearly (Jackson
@@ -64,11 +65,12 @@ final class CheckingParser extends JsonParserDelegate {
         }
     }
 
-    CheckingParser(JsonParser d, boolean yaml, String source, InventoryCollector sink) {
+    CheckingParser(JsonParser d, boolean yaml, String source, DumpSink sink) {
         super(d);
         this.yaml = yaml;
         this.source = source;
         this.sink = sink;
+        this.text = new WellFormedText.Checker(!yaml);
     }
 
     @Override
@@ -77,7 +79,7 @@ final class CheckingParser extends JsonParserDelegate {
         if (t == null) {
             return null;
         }
-        WellFormedText.check(delegate, t);
+        text.check(delegate, t);
         switch (t) {
             case START_OBJECT -> {
                 if (depth++ == 0) {
