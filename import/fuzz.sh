@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzes the importer's parsers with Jazzer, one target after another (docs/fuzzing.md).
 #   import/fuzz.sh [SECONDS] [TARGET...]      default: 600 seconds for every target
-# Targets: dump-json dump-yaml snapshot metrics iptables-save ipvsadm nft import-file
+# Targets: dump-json dump-yaml snapshot metrics iptables-save ipvsadm nft import-file split-json
 # Findings (crash-*, timeout-*, oom-* inputs) land in
 #   import/src/test/resources/dev/kpp/importer/fuzz/crashes/<target>/
 # which the corpus runs in ./mvnw verify do not read; move a fixed finding into the target's
@@ -21,8 +21,9 @@ declare -A TESTS=(
   [ipvsadm]="RuleDumpFuzzTest#ipvsadm"
   [nft]="RuleDumpFuzzTest#nft"
   [import-file]="ImportFileFuzzTest#anyFile"
+  [split-json]="SplitReadFuzzTest#json"
 )
-ORDER=(dump-json dump-yaml snapshot metrics iptables-save ipvsadm nft import-file)
+ORDER=(dump-json dump-yaml snapshot metrics iptables-save ipvsadm nft import-file split-json)
 TARGETS=("$@")
 [ "${#TARGETS[@]}" -gt 0 ] || TARGETS=("${ORDER[@]}")
 

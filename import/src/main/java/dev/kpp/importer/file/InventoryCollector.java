@@ -31,7 +31,7 @@ import java.util.TreeMap;
  * {@code orphan-endpoint-slice} by {@link #build}. Warnings are kept up to {@link #MAX_PER_CODE}
  * per code; the rest are counted in one summary warning of the same code.
  */
-public final class InventoryCollector {
+public final class InventoryCollector implements DumpSink {
     /** Warnings kept per code; more are summarised. */
     public static final int MAX_PER_CODE = 1000;
     /** Kinds and the API versions accepted for them. */
@@ -110,7 +110,8 @@ public final class InventoryCollector {
         }
     }
 
-    String intern(String s) {
+    @Override
+    public String intern(String s) {
         if (s == null || s.isEmpty()) {
             return "";
         }
@@ -136,8 +137,94 @@ public final class InventoryCollector {
      * @param endpoints      the endpoints, or null when the object had none (or was read as a tree)
      * @param endpointsError what was wrong with the list, or null
      */
-    void accept(JsonNode item, List<EndpointInfo> endpoints, String endpointsError, String source, String location,
-                String path) {
+    @Override
+    public void accept(JsonNode item, List<EndpointInfo> endpoints, String endpointsError, String source,
+                       String location, String path) {
+        accept(item, endpoints, endpointsError, source, location, path, null);
+    }
+
+    /**
+     * A conversion made ahead of {@link #accept}, on the thread that read the object ({@link SplitRead}):
+     * the model object or why the object is invalid, and the warnings the conversion gave, which
+     * {@link #accept} passes on where it would have made them.
+     */
+    static final class Converted {
+        private final Object result;
+        private final ItemException failure;
+        private final List<String[]> warnings;
+
+        private Converted(Object result, ItemException failure, List<String[]> warnings) {
+            this.result = result;
+            this.failure = failure;
+            this.warnings = warnings;
+        }
+
+        private Object replay(KubeObjects.Warnings w) throws ItemException {
+            for (String[] x : warnings) {
+                w.add(x[0], x[1], x[2]);
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            return result;
+        }
+    }
+
+    /**
+     * Converts an object the way {@link #accept} would, without the collector (its index, problems
+     * and strings): for an object read on another thread.
+     *
+     * @param intern that thread's string table
+     * @return the conversion, or null when {@link #accept} decides about the object before converting
+     *         it (not an object, a kind or version not read, no metadata or name, a ConfigMap)
+     */
+    static Converted convertAhead(JsonNode item, List<EndpointInfo> endpoints, String endpointsError,
+                                  java.util.function.Function<String, String> intern) {
+        if (item == null || !item.isObject()) {
+            return null;
+        }
+        String kind = KubeObjects.text(item, "kind");
+        String apiVersion = KubeObjects.text(item, "apiVersion");
+        Set<String> versions = API_VERSIONS.get(kind);
+        JsonNode meta = KubeObjects.obj(item, "metadata");
+        if (versions == null || !versions.contains(apiVersion) || kind.equals("ConfigMap") || meta == null
+                || !meta.isObject() || KubeObjects.text(meta, "name").isEmpty()) {
+            return null;
+        }
+        List<String[]> warnings = new ArrayList<>(0);
+        KubeObjects.Warnings w = (code, field, detail) -> warnings.add(new String[] {code, field, detail});
+        try {
+            return new Converted(convert(kindCode(kind), item, intern, apiVersion, endpoints, endpointsError, w), null,
+                    warnings);
+        } catch (ItemException e) {
+            return new Converted(null, e, warnings);
+        }
+    }
+
+    /** The model object of an object of a kind read (all but the kube-proxy ConfigMap). */
+    private static Object convert(byte k, JsonNode item, java.util.function.Function<String, String> intern,
+                                  String apiVersion, List<EndpointInfo> endpoints, String endpointsError,
+                                  KubeObjects.Warnings w) throws ItemException {
+        return switch (k) {
+            case SERVICE -> KubeObjects.service(item, intern, w);
+            case SLICE -> {
+                if (endpointsError != null) {
+                    int colon = endpointsError.indexOf(':');
+                    throw new ItemException(endpointsError.substring(0, Math.max(0, colon)),
+                            endpointsError.substring(colon + 1).strip());
+                }
+                yield KubeObjects.endpointSlice(item, intern, apiVersion.endsWith("v1beta1"), endpoints, w);
+            }
+            case ENDPOINTS -> KubeObjects.legacyEndpoints(item, intern, w);
+            case NODE -> KubeObjects.node(item, w);
+            case NAMESPACE, POLICY -> Boolean.TRUE;
+            default -> throw new IllegalStateException(String.valueOf(k));
+        };
+    }
+
+    /** {@link #accept}, with the object converted ahead ({@code ahead}, or null to convert it here). */
+    void accept(JsonNode item, List<EndpointInfo> endpoints, String endpointsError, String source,
+                String location, String path, Converted ahead) {
         if (item == null || !item.isObject()) {
             problem(ImportProblem.warning("not-an-object", source, location, path + ": expected a Kubernetes object, "
                     + "found " + KubeObjects.describe(item)));
@@ -184,22 +271,9 @@ public final class InventoryCollector {
                 duplicate(seen, first, location, path + " (" + kind + " " + name(item) + "): ");
                 return;
             }
-            seen.item = switch (k) {
-                case SERVICE -> KubeObjects.service(item, this::intern, w);
-                case SLICE -> {
-                    if (endpointsError != null) {
-                        int colon = endpointsError.indexOf(':');
-                        throw new ItemException(endpointsError.substring(0, Math.max(0, colon)),
-                                endpointsError.substring(colon + 1).strip());
-                    }
-                    yield KubeObjects.endpointSlice(item, this::intern, apiVersion.endsWith("v1beta1"), endpoints, w);
-                }
-                case ENDPOINTS -> KubeObjects.legacyEndpoints(item, this::intern, w);
-                case NODE -> KubeObjects.node(item, w);
-                case NAMESPACE, POLICY -> Boolean.TRUE;
-                case CONFIG -> configMap(item, source, location, path);
-                default -> throw new IllegalStateException(kind);
-            };
+            seen.item = k == CONFIG ? configMap(item, source, location, path)
+                    : ahead != null ? ahead.replay(w)
+                    : convert(k, item, this::intern, apiVersion, endpoints, endpointsError, w);
             index.put(seen, seen);
             byKind.get(k).add(seen);
             objects++;
@@ -290,6 +364,7 @@ public final class InventoryCollector {
      * Records a problem found while reading (kept with the file's outcome). Warnings beyond
      * {@link #MAX_PER_CODE} of one code are counted, not kept.
      */
+    @Override
     public void problem(ImportProblem p) {
         if (p.severity() == ImportProblem.Severity.WARNING) {
             int[] n = kept.computeIfAbsent(p.code(), c -> new int[1]);

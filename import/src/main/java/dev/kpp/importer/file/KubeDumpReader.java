@@ -47,16 +47,18 @@ public final class KubeDumpReader {
      */
     public static void read(InputStream in, boolean yaml, String source, InventoryCollector c, Cancellation cancel)
             throws ImportException, IOException {
+        read(in, yaml, source, c, cancel, null);
+    }
+
+    /**
+     * Reads a dump, or with {@code split} the first half of a JSON file whose second half another
+     * thread reads ({@link SplitRead}): its items are taken in where that half begins.
+     */
+    static void read(InputStream in, boolean yaml, String source, InventoryCollector c, Cancellation cancel,
+                     SplitRead split) throws ImportException, IOException {
         ObjectReader reader = yaml ? Parsers.YAML_TREE : Parsers.JSON_TREE;
         String format = yaml ? "YAML" : "JSON";
-        JsonParser p;
-        try {
-            p = new CheckingParser((yaml ? Parsers.YAML : Parsers.JSON).getFactory()
-                    .createParser(new NonClosing(in)), yaml, source, c);
-        } catch (CharConversionException e) {
-            throw undecodable(source, yaml, null, e);
-        }
-        try (p) {
+        parse(in, yaml, source, c, p -> {
             int doc = 0;
             boolean anyValue = false;
             JsonToken t;
@@ -70,7 +72,7 @@ public final class KubeDumpReader {
                 if (t == JsonToken.START_ARRAY) {
                     streamItems(p, reader, prefix, source, c, cancel);
                 } else if (t == JsonToken.START_OBJECT) {
-                    readRoot(p, reader, prefix, source, c, cancel);
+                    readRoot(p, reader, prefix, source, c, cancel, doc == 1 ? split : null);
                 } else {
                     throw new ImportException(ImportProblem.error("not-kubernetes", source,
                             location(p.currentTokenLocation()), prefix + ": expected a Kubernetes object or List, found "
@@ -80,6 +82,49 @@ public final class KubeDumpReader {
             if (!anyValue) {
                 throw new ImportException(ImportProblem.error("empty-file", source, "", "no " + format + " document"));
             }
+        });
+    }
+
+    /**
+     * Reads the second half of a JSON List for {@link SplitRead}: {@code in} is
+     * <code>{"items":[</code>, a line break, and the file from the start of one item on. The items
+     * go to {@code sink} until the list closes; what follows is not read.
+     *
+     * @return the items read and where the closing {@code ]} is in {@code in}
+     * @throws ImportException for malformed input, at its place in {@code in}
+     */
+    static SplitRead.Half readSecondHalf(InputStream in, String source, DumpSink sink, Cancellation cancel)
+            throws ImportException, IOException {
+        SplitRead.Half[] half = new SplitRead.Half[1];
+        parse(in, false, source, sink, p -> {
+            if (p.nextToken() != JsonToken.START_OBJECT || p.nextToken() != JsonToken.FIELD_NAME
+                    || p.nextToken() != JsonToken.START_ARRAY) {
+                throw new IllegalStateException("not the second half's prefix");
+            }
+            int items = streamItems(p, Parsers.JSON_TREE, "$.items", source, sink, cancel, null, null);
+            JsonLocation end = p.currentTokenLocation();
+            half[0] = new SplitRead.Half(items, end.getByteOffset(), end.getLineNr(), end.getColumnNr());
+        });
+        return half[0];
+    }
+
+    /** What a reader does with the parser; {@link #parse} turns its failures into the file's problem. */
+    @FunctionalInterface
+    private interface Body {
+        void run(JsonParser p) throws IOException, ImportException;
+    }
+
+    private static void parse(InputStream in, boolean yaml, String source, DumpSink c, Body body)
+            throws ImportException, IOException {
+        JsonParser p;
+        try {
+            p = new CheckingParser((yaml ? Parsers.YAML : Parsers.JSON).getFactory()
+                    .createParser(new NonClosing(in)), yaml, source, c);
+        } catch (CharConversionException e) {
+            throw undecodable(source, yaml, null, e);
+        }
+        try (p) {
+            body.run(p);
         } catch (StreamConstraintsException e) {
             JsonLocation loc = e.getLocation() != null && e.getLocation().getLineNr() > 0 ? e.getLocation()
                     : p.currentLocation();
@@ -144,7 +189,7 @@ public final class KubeDumpReader {
     }
 
     private static void readRoot(JsonParser p, ObjectReader reader, String prefix, String source, InventoryCollector c,
-                                 Cancellation cancel) throws IOException, ImportException {
+                                 Cancellation cancel, SplitRead split) throws IOException, ImportException {
         JsonLocation start = p.currentTokenLocation();
         ObjectNode rest = Parsers.JSON.createObjectNode();
         boolean sawItems = false;
@@ -158,7 +203,10 @@ public final class KubeDumpReader {
             if (field.equals("items") && (v == JsonToken.START_ARRAY || v == JsonToken.VALUE_NULL)) {
                 sawItems = true;
                 if (v == JsonToken.START_ARRAY) {
-                    streamItems(p, reader, prefix + ".items", source, c, cancel);
+                    int n = streamItems(p, reader, prefix + ".items", source, c, cancel, null, null);
+                    if (split != null) {
+                        split.splice(p.currentTokenLocation(), c, n);
+                    }
                 }
             } else {
                 rest.set(field, tree(p, reader, field));
@@ -175,17 +223,17 @@ public final class KubeDumpReader {
             }
             return;
         }
-        c.accept(rest, source, location(start), prefix);
+        c.accept(rest, null, null, source, location(start), prefix);
     }
 
     private static int streamItems(JsonParser p, ObjectReader reader, String path, String source,
-                                   InventoryCollector c, Cancellation cancel) throws IOException, ImportException {
+                                   DumpSink c, Cancellation cancel) throws IOException, ImportException {
         return streamItems(p, reader, path, source, c, cancel, null, null);
     }
 
     /** @param kind, apiVersion set on items that lack them (API server lists omit them), or null */
     private static int streamItems(JsonParser p, ObjectReader reader, String path, String source,
-                                   InventoryCollector c, Cancellation cancel, String kind, String apiVersion)
+                                   DumpSink c, Cancellation cancel, String kind, String apiVersion)
             throws IOException, ImportException {
         int i = 0;
         JsonToken t;
@@ -197,7 +245,7 @@ public final class KubeDumpReader {
             if (t == JsonToken.START_OBJECT) {
                 readItem(p, reader, c, source, location(loc), path + "[" + i + "]", kind, apiVersion);
             } else {
-                c.accept(tree(p, reader, ""), source, location(loc), path + "[" + i + "]");
+                c.accept(tree(p, reader, ""), null, null, source, location(loc), path + "[" + i + "]");
             }
             i++;
             if ((i & 31) == 0) {
@@ -298,7 +346,7 @@ public final class KubeDumpReader {
      * Reads one object. An {@code endpoints} list (EndpointSlices hold almost all of a big dump) is
      * turned into records straight from the token stream, without building a tree per endpoint.
      */
-    private static void readItem(JsonParser p, ObjectReader reader, InventoryCollector c, String source,
+    private static void readItem(JsonParser p, ObjectReader reader, DumpSink c, String source,
                                  String location, String path, String kind, String apiVersion)
             throws IOException, ImportException {
         ObjectNode item = Parsers.JSON.createObjectNode();
@@ -342,7 +390,7 @@ public final class KubeDumpReader {
     }
 
     /** @return null, or what was wrong with the list (the slice is then skipped with a warning) */
-    private static String endpoints(JsonParser p, InventoryCollector c, List<EndpointInfo> out) throws IOException {
+    private static String endpoints(JsonParser p, DumpSink c, List<EndpointInfo> out) throws IOException {
         String error = null;
         JsonToken t;
         int index = 0;

@@ -76,6 +76,12 @@ public final class SourceReader {
     private InventoryCollector countedFile;
     private Counting current;
     private long fileContent;
+    /** The file being read on two cores, or null. */
+    private SplitRead split;
+    private long splitFrom = SplitRead.MIN_BYTES;
+    private double splitShare = SplitRead.FIRST_SHARE;
+    private long splitsTaken;
+    private long splitsAbandoned;
     private boolean fileCompressed;
 
     public SourceReader(ProgressListener progress, Cancellation cancel, long totalBytes) {
@@ -138,16 +144,25 @@ public final class SourceReader {
         fileContent = 0;
         fileCompressed = false;
         // a pipe through FileInputStream: the NIO stream's available() seeks, which pipes refuse
+        SplitRead split = regular ? planSplit(file, size, name) : null;
         try (InputStream raw = fromStdin ? new NonClosing(stdin.get()) : regular ? Files.newInputStream(file)
                 : new java.io.FileInputStream(file.toFile())) {
-            current = new Counting(inline == null ? raw : new DigestInputStream(raw, inline), name);
-            InputStream in = new BufferedInputStream(current, 1 << 16);
             List<Unit> units = new ArrayList<>();
             InventoryCollector fileCollector = new InventoryCollector(Parsers.YAML);
             countedAll = all;
             countedFile = fileCollector;
             try {
-                readContent(in, name, 0, fileCollector, units, out, true, explicit, false);
+                if (split == null || !readSplit(file, size, name, split, fileCollector, units, out, explicit)) {
+                    if (split != null) {
+                        // not cut where the pre-scan guessed: read again from the start, on this thread
+                        fileCollector = new InventoryCollector(Parsers.YAML);
+                        countedFile = fileCollector;
+                        units.clear();
+                    }
+                    current = new Counting(inline == null ? raw : new DigestInputStream(raw, inline), name);
+                    readContent(new BufferedInputStream(current, 1 << 16), name, 0, fileCollector, units, out, true,
+                            explicit, false);
+                }
             } catch (ImportCancelledException e) {
                 all.absorb(fileCollector);
                 out.problems.add(ImportProblem.warning("cancelled", name, "", "import cancelled while reading; "
@@ -215,6 +230,75 @@ public final class SourceReader {
     private record Unit(String name, String kind, long bytes, long objects) {
     }
 
+    /**
+     * Files from this size on may be read on two cores ({@link SplitRead}); tests lower it.
+     *
+     * @param share where the search for the cut begins ({@link SplitRead#FIRST_SHARE} but in tests)
+     */
+    SourceReader splitFrom(long bytes, double share) {
+        splitFrom = bytes;
+        splitShare = share;
+        return this;
+    }
+
+    /** @return files read on two cores, and files planned so but read again serially: for tests */
+    long[] splits() {
+        return new long[] {splitsTaken, splitsAbandoned};
+    }
+
+    private SplitRead planSplit(Path file, long size, String name) {
+        if (contentBytes + 3 * size > limits.maxTotalBytes()) {
+            return null; // the limit is checked on the bytes as they are read: keep that exact
+        }
+        try {
+            return SplitRead.plan(file, size, name, splitFrom, splitShare);
+        } catch (IOException e) {
+            return null; // the serial read reports it
+        }
+    }
+
+    /**
+     * Reads a JSON List on two cores.
+     *
+     * @return false when the cut was not at an item boundary (nothing in {@code c} or {@code units}
+     *         is to be kept; the caller reads the file again serially)
+     * @throws ImportException the file's own error, once the first half reached the cut (or before it)
+     */
+    private boolean readSplit(Path file, long size, String name, SplitRead split, InventoryCollector c,
+                              List<Unit> units, Outputs out, boolean explicit) throws ImportException, IOException {
+        long contentBefore = contentBytes;
+        split.start(cancel);
+        this.split = split;
+        try (InputStream raw = Files.newInputStream(file)) {
+            current = new Counting(split.firstHalf(raw), name, split::secondHalfBytes, size);
+            try {
+                readContent(new BufferedInputStream(current, 1 << 16), name, 0, c, units, out, true, explicit, false);
+            } catch (ImportException | IOException | RuntimeException | StackOverflowError e) {
+                if (split.confirmed() || e instanceof ImportCancelledException) {
+                    splitsTaken += split.confirmed() ? 1 : 0;
+                    throw e;
+                }
+                contentBytes = contentBefore;
+                fileContent = 0;
+                splitsAbandoned++;
+                return false;
+            }
+            if (!split.confirmed()) {
+                contentBytes = contentBefore;
+                fileContent = 0;
+                splitsAbandoned++;
+                return false;
+            }
+            splitsTaken++;
+            contentBytes = contentBefore + size; // the file's bytes, not the stream's stand-in for the second half
+            fileContent = size;
+            return true;
+        } finally {
+            this.split = null;
+            split.abandon();
+        }
+    }
+
     private void readContent(InputStream in, String name, int depth, InventoryCollector c, List<Unit> units,
                              Outputs out, boolean allowArchive, boolean explicit, boolean metered)
             throws ImportException, IOException {
@@ -264,7 +348,7 @@ public final class SourceReader {
         int problemsBefore = c.problems().size();
         List<ImportProblem> warnings = new ArrayList<>();
         switch (kind) {
-            case KUBECTL_JSON -> KubeDumpReader.read(in, false, name, c, cancel);
+            case KUBECTL_JSON -> KubeDumpReader.read(in, false, name, c, cancel, depth == 0 ? split : null);
             case KUBECTL_YAML -> KubeDumpReader.read(in, true, name, c, cancel);
             case SNAPSHOT -> {
                 if (!explicit) {
@@ -449,10 +533,22 @@ public final class SourceReader {
         private long count;
         private long lastReport;
         private final String name;
+        private final java.util.function.LongSupplier elsewhere;
+        private final long size;
 
         Counting(InputStream in, String name) {
+            this(in, name, () -> 0, Long.MAX_VALUE);
+        }
+
+        /**
+         * @param elsewhere bytes of the file read by another thread
+         * @param size      the file's size, which the progress does not pass
+         */
+        Counting(InputStream in, String name, java.util.function.LongSupplier elsewhere, long size) {
             super(in);
             this.name = name;
+            this.elsewhere = elsewhere;
+            this.size = size;
         }
 
         @Override
@@ -478,7 +574,8 @@ public final class SourceReader {
             if (count - lastReport >= PROGRESS_STEP) {
                 lastReport = count;
                 cancel.check();
-                progress.progress(doneBefore + count, totalBytes, ProgressListener.READING, name);
+                progress.progress(doneBefore + Math.min(size, count + elsewhere.getAsLong()), totalBytes,
+                        ProgressListener.READING, name);
                 if (countedAll != null && countedFile != null) {
                     progress.counts(countedAll.serviceCount() + countedFile.serviceCount(),
                             countedAll.endpointSliceCount() + countedFile.endpointSliceCount(),

@@ -1,0 +1,583 @@
+package dev.kpp.importer.file;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kpp.importer.spi.Cancellation;
+import dev.kpp.importer.spi.ImportException;
+import dev.kpp.importer.spi.ImportProblem;
+import dev.kpp.model.inventory.EndpointInfo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.SequenceInputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Reads a big kubectl JSON {@code List} on two cores: the {@code items} array is cut at an item
+ * boundary near the middle of the file, another thread parses the second half while the reading
+ * thread parses the first, and the second half's items and warnings go to the file's collector,
+ * in the file's order, where the first half's list ends. The outcome is the serial one: the same
+ * objects, problems (with their lines, columns and paths), caps and order.
+ *
+ * <p>How: a string-free pre-scan (a JSON string holds no raw line break, so a line is never inside
+ * one) finds a line that opens an item, at the indentation of the list's first item, after a line
+ * ending in <code>},</code>. The second thread reads <code>{"items":[</code>, a line break and the
+ * file from that line on ({@link KubeDumpReader#readSecondHalf}) until its list closes, and records
+ * what a collector would receive. The reading thread's stream is the file up to the comma before
+ * the cut, then (once the second half is read) as many line breaks and spaces as put the list's
+ * closing {@code ]} at its own line and column, then the file from that {@code ]} on. When the
+ * first half's parser closes the items list exactly at that {@code ]} (its byte offset in the
+ * stream), the cut was at an item boundary and the second half is taken in ({@link #splice}).
+ *
+ * <p>When anything else happens (the guess was not an item boundary, the file is not what the
+ * pre-scan assumed, the second thread failed other than with the file's own error), the file is
+ * read again, serially, from the start: {@link #confirmed()} tells the caller. A malformed second
+ * half is the file's error only once the first half reached the cut, exactly as a serial read
+ * would report it.
+ */
+final class SplitRead {
+    /** Files below this size are read on one thread (the second thread's start-up is not worth it). */
+    static final long MIN_BYTES = 16L << 20;
+    /** {@code -Dkpp.import.split=off} reads every file on one thread. */
+    static final String PROPERTY = "kpp.import.split";
+    private static final byte[] PREFIX = "{\"items\":[\n".getBytes(StandardCharsets.US_ASCII);
+    /** The second half's items begin on this line of its stream (the prefix is line 1). */
+    private static final int FIRST_LINE = 2;
+    private static final int HEAD = 64 << 10;
+    private static final int WINDOW = 1 << 20;
+    private static final int MAX_WINDOWS = 16;
+    /**
+     * The reading thread's share of the file: less than half, because it also takes the second
+     * half's items into the collector (about a tenth of the parse), and the two finished together
+     * at 0.42-0.46 on the 10,000-Service dump (docs/benchmarks.md).
+     */
+    static final double FIRST_SHARE = 0.44;
+
+    /** What the second thread read: its items, and where its list's {@code ]} is in its stream. */
+    record Half(int items, long endOffset, int endLine, int endColumn) {
+    }
+
+    /** How the second thread ended. */
+    private record Outcome(Half half, ImportException failure, boolean usable) {
+    }
+
+    /** Thrown into the first half's parser when the second thread failed in a way the file does not explain. */
+    static final class Abandoned extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        Abandoned(String why) {
+            super(why);
+        }
+    }
+
+    private final Path file;
+    private final String source;
+    /** The comma before the cut (a file offset). */
+    private final long comma;
+    /** The first byte of the second half: the start of the line that opens an item. */
+    private final long start;
+    /** Line breaks between the comma and {@link #start}. */
+    private final int breaks;
+    private final Recorder recorder = new Recorder();
+    private final CompletableFuture<Outcome> done = new CompletableFuture<>();
+    private final AtomicLong secondBytes = new AtomicLong();
+    private volatile boolean abandoned;
+    private Cancellation cancel = Cancellation.NEVER;
+    private Outcome outcome;
+    /** Offset of the closing {@code ]} in the first half's stream, once known; -1 before. */
+    private long spliceAt = -1;
+    /** Line breaks the stream put in place of the second half. */
+    private long fillerBreaks;
+    private boolean confirmed;
+
+    private SplitRead(Path file, String source, long comma, long start, int breaks) {
+        this.file = file;
+        this.source = source;
+        this.comma = comma;
+        this.start = start;
+        this.breaks = breaks;
+    }
+
+    /**
+     * Looks for a place to cut a file.
+     *
+     * @param file     a regular file
+     * @param size     its size
+     * @param source   its name for problems
+     * @param minBytes smallest file to cut ({@link #MIN_BYTES} but in tests)
+     * @return the plan, not started, or null when the file is read on one thread: too small, one
+     *         core, {@code -Dkpp.import.split=off}, or not a pretty-printed JSON {@code List} whose
+     *         items begin in its first 64 KiB
+     */
+    static SplitRead plan(Path file, long size, String source, long minBytes) throws IOException {
+        return plan(file, size, source, minBytes, FIRST_SHARE);
+    }
+
+    /** @param fraction where in the file the search for a cut begins (0 to 1) */
+    static SplitRead plan(Path file, long size, String source, long minBytes, double fraction) throws IOException {
+        if (size < minBytes || Runtime.getRuntime().availableProcessors() < 2
+                || "off".equals(System.getProperty(PROPERTY))) {
+            return null;
+        }
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            byte[] head = readAt(ch, 0, HEAD);
+            int indent = itemsIndent(head);
+            if (indent < 0) {
+                return null;
+            }
+            long from = (long) (size * fraction);
+            for (int w = 0; w < MAX_WINDOWS && from < size; w++) {
+                byte[] buf = readAt(ch, from, WINDOW);
+                long found = cut(buf, indent);
+                if (found >= 0) {
+                    int at = (int) found;
+                    int c = commaBefore(buf, at);
+                    if (c >= 0) {
+                        return new SplitRead(file, source, from + c, from + at, breaks(buf, c + 1, at));
+                    }
+                }
+                from += WINDOW - 256; // windows overlap, so a line cut by a window's end is seen whole
+            }
+            return null;
+        }
+    }
+
+    /**
+     * @return the number of spaces before the first item's <code>{</code> in a pretty-printed List
+     *         (the first value is an object whose {@code "items": [} is followed by a line break), or
+     *         -1
+     */
+    static int itemsIndent(byte[] head) {
+        int i = skipSpace(head, 0);
+        if (i >= head.length || head[i] != '{') {
+            return -1;
+        }
+        byte[] key = "\"items\"".getBytes(StandardCharsets.US_ASCII);
+        outer:
+        for (int k = i; k + key.length < head.length; k++) {
+            for (int j = 0; j < key.length; j++) {
+                if (head[k + j] != key[j]) {
+                    continue outer;
+                }
+            }
+            int q = skipSpace(head, k + key.length);
+            if (q >= head.length || head[q] != ':') {
+                continue;
+            }
+            q = skipSpace(head, q + 1);
+            if (q >= head.length || head[q] != '[') {
+                continue;
+            }
+            q++;
+            while (q < head.length && (head[q] == ' ' || head[q] == '\t' || head[q] == '\r')) {
+                q++;
+            }
+            if (q >= head.length || head[q] != '\n') {
+                return -1;
+            }
+            int spaces = 0;
+            q++;
+            while (q < head.length && head[q] == ' ') {
+                spaces++;
+                q++;
+            }
+            return q < head.length && head[q] == '{' ? spaces : -1;
+        }
+        return -1;
+    }
+
+    /**
+     * @return the index in {@code buf} of the first line that is {@code indent} spaces and a
+     *         <code>{</code>, after a line break, or -1
+     */
+    static long cut(byte[] buf, int indent) {
+        for (int i = 0; i < buf.length; i++) {
+            if (buf[i] != '\n') {
+                continue;
+            }
+            int s = i + 1;
+            int j = s;
+            while (j < buf.length && j - s < indent && buf[j] == ' ') {
+                j++;
+            }
+            if (j - s == indent && j < buf.length && buf[j] == '{' && commaBefore(buf, s) >= 0) {
+                return s;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * @return the index of the comma that ends the line(s) before {@code lineStart} when only
+     *         white space separates them and a <code>}</code> comes right before it; else -1
+     */
+    static int commaBefore(byte[] buf, int lineStart) {
+        int k = lineStart - 1;
+        while (k >= 0 && (buf[k] == ' ' || buf[k] == '\t' || buf[k] == '\n' || buf[k] == '\r')) {
+            k--;
+        }
+        if (k < 1 || buf[k] != ',' || buf[k - 1] != '}') {
+            return -1;
+        }
+        for (int m = k + 1; m < lineStart; m++) {
+            if (buf[m] == '\r' && buf[m + 1] != '\n') {
+                return -1; // a lone carriage return: Jackson counts it as a line, keep it simple
+            }
+        }
+        return k;
+    }
+
+    /** @return the line breaks in {@code buf[from, to)} as Jackson counts them (CR LF is one) */
+    private static int breaks(byte[] buf, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            if (buf[i] == '\n') {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static int skipSpace(byte[] b, int i) {
+        while (i < b.length && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r')) {
+            i++;
+        }
+        return i;
+    }
+
+    private static byte[] readAt(FileChannel ch, long pos, int max) throws IOException {
+        ByteBuffer bb = ByteBuffer.allocate((int) Math.min(max, Math.max(0, ch.size() - pos)));
+        while (bb.hasRemaining()) {
+            if (ch.read(bb, pos + bb.position()) < 0) {
+                break;
+            }
+        }
+        return bb.flip().remaining() == bb.capacity() ? bb.array()
+                : java.util.Arrays.copyOf(bb.array(), bb.remaining());
+    }
+
+    /** Starts the second thread. */
+    void start(Cancellation cancel) {
+        this.cancel = cancel;
+        Cancellation stop = () -> abandoned || cancel.isCancelled();
+        Thread t = new Thread(() -> {
+            Outcome o;
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+                ch.position(start);
+                InputStream rest = new CountingStream(Channels.newInputStream(ch), secondBytes);
+                InputStream in = new SequenceInputStream(new java.io.ByteArrayInputStream(PREFIX), rest);
+                o = new Outcome(KubeDumpReader.readSecondHalf(in, source, recorder, stop), null, true);
+            } catch (ImportException e) {
+                o = new Outcome(null, e, true);
+            } catch (IOException | RuntimeException | Error e) {
+                o = new Outcome(null, null, false); // the first thread reads the file again, alone
+            }
+            if (abandoned) {
+                recorder.events.clear(); // nobody takes them in
+            }
+            done.complete(o);
+        }, "kpp-import-second-half");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Stops the second thread at its next item, when it still runs; what it recorded is dropped. */
+    void abandon() {
+        abandoned = true;
+    }
+
+    /** @return true once the first half's parser closed the items list where the second half was cut out */
+    boolean confirmed() {
+        return confirmed;
+    }
+
+    /** @return bytes of the second half read so far (for progress) */
+    long secondHalfBytes() {
+        return secondBytes.get();
+    }
+
+    /** @return the first thread's stream: {@code raw} (the file from its start) with the second half cut out */
+    InputStream firstHalf(InputStream raw) {
+        return new FirstHalf(raw);
+    }
+
+    /**
+     * Called when a list closes in the first half's parser.
+     *
+     * @param end   where its {@code ]} is
+     * @param sink  the file's collector
+     * @param items the list's items before it
+     * @return the list's items: {@code items}, plus the second half's when this was the cut
+     * @throws ImportException the second half's error, where the file has it
+     */
+    int splice(JsonLocation end, InventoryCollector sink, int items) throws ImportException {
+        if (confirmed || spliceAt < 0 || end.getByteOffset() != spliceAt) {
+            return items;
+        }
+        confirmed = true;
+        // the line the second half began on: the ] is fillerBreaks lines below the comma's line
+        long firstLine = end.getLineNr() - fillerBreaks + breaks;
+        Translation tr = new Translation(firstLine - FIRST_LINE, items);
+        for (Object e : recorder.events) {
+            if (e instanceof Accepted a) {
+                sink.accept(a.item, a.endpoints, a.endpointsError, a.source, tr.location(a.location),
+                        tr.path(a.path), a.converted);
+            } else {
+                sink.problem(tr.problem((ImportProblem) e));
+            }
+        }
+        recorder.events.clear();
+        if (outcome.failure != null) {
+            ImportException f = outcome.failure;
+            throw new ImportException(tr.failure(f.problem()), f.getCause());
+        }
+        return items + outcome.half.items;
+    }
+
+    /** Moves what the second thread saw to where the file has it: lines and item indexes. */
+    record Translation(long lines, int items) {
+        String location(String loc) {
+            int colon = loc.indexOf(':');
+            if (colon <= 0) {
+                return loc;
+            }
+            return (Long.parseLong(loc.substring(0, colon)) + lines) + loc.substring(colon);
+        }
+
+        /** {@code $.items[3]...} becomes {@code $.items[items + 3]...}; other text is kept. */
+        String path(String text) {
+            String head = "$.items[";
+            if (!text.startsWith(head)) {
+                return text;
+            }
+            int close = text.indexOf(']', head.length());
+            if (close < 0) {
+                return text;
+            }
+            long index = Long.parseLong(text.substring(head.length(), close));
+            return head + (index + items) + text.substring(close);
+        }
+
+        ImportProblem problem(ImportProblem p) {
+            return new ImportProblem(p.severity(), p.code(), p.source(), location(p.location()), path(p.detail()));
+        }
+
+        /**
+         * The second half's error: as {@link #problem}, and the place Jackson names in its message
+         * (<code>(start marker at 12:9)</code>, from {@link dev.kpp.importer.codec.ParserMessages#clean}).
+         */
+        ImportProblem failure(ImportProblem p) {
+            ImportProblem q = problem(p);
+            java.util.regex.Matcher m = MARKER.matcher(q.detail());
+            StringBuilder sb = new StringBuilder();
+            while (m.find()) {
+                m.appendReplacement(sb, "(start marker at " + (Long.parseLong(m.group(1)) + lines) + ":" + m.group(2)
+                        + ")");
+            }
+            m.appendTail(sb);
+            return new ImportProblem(q.severity(), q.code(), q.source(), q.location(), sb.toString());
+        }
+
+        private static final java.util.regex.Pattern MARKER = java.util.regex.Pattern.compile(
+                "\\(start marker at (\\d+):(\\d+)\\)");
+    }
+
+    private record Accepted(JsonNode item, List<EndpointInfo> endpoints, String endpointsError, String source,
+                            String location, String path, InventoryCollector.Converted converted) {
+    }
+
+    /**
+     * Records what the second half hands a collector, in order, with each object already converted
+     * (the collector checks it against its index and takes the result); interns with its own table.
+     */
+    private static final class Recorder implements DumpSink {
+        final List<Object> events = new ArrayList<>();
+        private final Map<String, String> strings = new HashMap<>();
+
+        @Override
+        public void accept(JsonNode item, List<EndpointInfo> endpoints, String endpointsError, String source,
+                           String location, String path) {
+            InventoryCollector.Converted ahead = InventoryCollector.convertAhead(item, endpoints, endpointsError,
+                    this::intern);
+            if (ahead == null) {
+                events.add(new Accepted(item, endpoints, endpointsError, source, location, path, null));
+            } else {
+                // the collector reads no more of a converted object than this: keep that only, not the tree
+                events.add(new Accepted(identity(item), null, endpointsError, source, location, path, ahead));
+            }
+        }
+
+        @Override
+        public void problem(ImportProblem p) {
+            events.add(p);
+        }
+
+        /** @return kind, apiVersion and metadata's name, namespace and uid of an object, as they are in it */
+        private static JsonNode identity(JsonNode item) {
+            com.fasterxml.jackson.databind.node.ObjectNode slim = com.fasterxml.jackson.databind.node.JsonNodeFactory
+                    .instance.objectNode();
+            copy(item, slim, "kind");
+            copy(item, slim, "apiVersion");
+            JsonNode meta = item.get("metadata");
+            com.fasterxml.jackson.databind.node.ObjectNode m = slim.putObject("metadata");
+            copy(meta, m, "name");
+            copy(meta, m, "namespace");
+            copy(meta, m, "uid");
+            return slim;
+        }
+
+        private static void copy(JsonNode from, com.fasterxml.jackson.databind.node.ObjectNode to, String field) {
+            JsonNode v = from.get(field);
+            if (v != null) {
+                to.set(field, v);
+            }
+        }
+
+        @Override
+        public String intern(String s) {
+            if (s == null || s.isEmpty()) {
+                return "";
+            }
+            String prev = strings.putIfAbsent(s, s);
+            return prev == null ? s : prev;
+        }
+    }
+
+    /**
+     * The file up to the comma before the cut; then, once the second thread is done, line breaks
+     * and spaces that put the list's {@code ]} where the file has it, and the file from there on.
+     */
+    private final class FirstHalf extends InputStream {
+        private final InputStream raw;
+        private long pos;
+        private long fillerLeft = -1;
+        private long spacesLeft;
+        private boolean bracketOnly;
+        private boolean tail;
+        private boolean eof;
+
+        FirstHalf(InputStream raw) {
+            this.raw = raw;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            if (eof) {
+                return -1;
+            }
+            if (tail) {
+                return raw.read(b, off, len);
+            }
+            if (pos < comma) {
+                int n = raw.read(b, off, (int) Math.min(len, comma - pos));
+                if (n > 0) {
+                    pos += n;
+                }
+                return n;
+            }
+            if (fillerLeft < 0) {
+                arrive();
+            }
+            int n = 0;
+            while (n < len && fillerLeft > 0) {
+                b[off + n++] = '\n';
+                fillerLeft--;
+            }
+            while (n < len && fillerLeft == 0 && spacesLeft > 0) {
+                b[off + n++] = ' ';
+                spacesLeft--;
+            }
+            if (n < len && fillerLeft == 0 && spacesLeft == 0) {
+                if (bracketOnly) {
+                    b[off + n++] = ']';
+                    eof = true; // and then the end of the stream: the second half's error follows
+                    return n;
+                }
+                tail = true;
+                if (n == 0) {
+                    return raw.read(b, off, len);
+                }
+            }
+            return n;
+        }
+
+        /** At the comma: waits for the second half and decides what comes in its place. */
+        private void arrive() throws IOException {
+            try {
+                outcome = done.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while the second half was read");
+            } catch (ExecutionException e) {
+                throw new Abandoned("the second half failed: " + e.getCause());
+            }
+            if (!outcome.usable) {
+                cancel.check();
+                throw new Abandoned("the second half could not be read on its own");
+            }
+            if (outcome.half != null) {
+                Half h = outcome.half;
+                fillerBreaks = breaks + (long) (h.endLine - FIRST_LINE);
+                fillerLeft = fillerBreaks;
+                spacesLeft = h.endColumn - 1;
+                spliceAt = comma + fillerBreaks + spacesLeft;
+                long end = start + h.endOffset - PREFIX.length; // the ] in the file
+                raw.skipNBytes(end - pos);
+                pos = end;
+            } else {
+                fillerBreaks = breaks;
+                fillerLeft = fillerBreaks;
+                spacesLeft = 0;
+                bracketOnly = true;
+                spliceAt = comma + fillerBreaks;
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            raw.close();
+        }
+    }
+
+    /** Adds the bytes read to a counter. */
+    private static final class CountingStream extends java.io.FilterInputStream {
+        private final AtomicLong count;
+
+        CountingStream(InputStream in, AtomicLong count) {
+            super(in);
+            this.count = count;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count.addAndGet(n);
+            }
+            return n;
+        }
+    }
+}
