@@ -53,6 +53,9 @@ public final class Launcher {
         try {
             Class.forName(Parsers.class.getName(), true, Launcher.class.getClassLoader());
             MessageDigest.getInstance("SHA-256");
+            // the message bundle (read while picocli builds the command) and the summary's formatting
+            Class.forName(dev.kpp.app.text.Messages.class.getName(), true, Launcher.class.getClassLoader());
+            Class.forName(dev.kpp.app.report.InventoryFormats.class.getName(), true, Launcher.class.getClassLoader());
         } catch (ClassNotFoundException | NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
