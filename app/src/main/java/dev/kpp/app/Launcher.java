@@ -35,11 +35,32 @@ public final class Launcher {
             prepareInBackground(() -> prepare(json));
         }
         if (READS_FILES.contains(args[0])) {
+            readAhead(args);
             // the same for the commands that read files: the parsers' factories and mappers, the SHA-256
             // provider and the digits, on the second core while picocli parses and the file is opened
             prepareInBackground(Launcher::prepareReading);
         }
         System.exit(Cli.run(args, System.out, System.err));
+    }
+
+    /**
+     * Starts reading the first big JSON List named on the command line on the second core now,
+     * while picocli parses the arguments (docs/benchmarks.md, "Two cores"); the import takes it.
+     */
+    private static void readAhead(String[] args) {
+        for (int i = 1; i < args.length; i++) {
+            String a = args[i];
+            if (a.startsWith("-") || a.isEmpty()) {
+                continue;
+            }
+            try {
+                if (dev.kpp.importer.OfflineImporter.readAhead(java.nio.file.Path.of(a))) {
+                    return;
+                }
+            } catch (java.nio.file.InvalidPathException e) {
+                // not a path: picocli says what is wrong with the arguments
+            }
+        }
     }
 
     /** Runs start-up preparation on a daemon thread (the second core), never delaying the exit. */

@@ -70,6 +70,18 @@ public final class OfflineImporter implements InventoryImporter {
         this.stdin = stdin;
     }
 
+    /**
+     * Starts reading a big kubectl JSON List on the second core before an import asks for it (the
+     * command line calls this while it parses its arguments). The next import that reads this
+     * file first, under this name, takes what was read; otherwise it is stopped. The outcome is
+     * the same either way ({@link dev.kpp.importer.file.SplitRead}).
+     *
+     * @return true when the file is read ahead
+     */
+    public static boolean readAhead(Path file) {
+        return dev.kpp.importer.file.SplitRead.readAhead(file);
+    }
+
     /** @return an importer like this one with other limits */
     public OfflineImporter withLimits(ImportLimits newLimits) {
         return new OfflineImporter(clock, newLimits, stdin);

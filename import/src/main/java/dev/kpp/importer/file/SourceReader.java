@@ -247,8 +247,16 @@ public final class SourceReader {
     }
 
     private SplitRead planSplit(Path file, long size, String name) {
+        SplitRead ahead = splitFrom == SplitRead.MIN_BYTES && splitShare == SplitRead.FIRST_SHARE
+                ? SplitRead.takeAhead(file, size, name) : null;
         if (contentBytes + 3 * size > limits.maxTotalBytes()) {
+            if (ahead != null) {
+                ahead.abandon();
+            }
             return null; // the limit is checked on the bytes as they are read: keep that exact
+        }
+        if (ahead != null) {
+            return ahead;
         }
         try {
             return SplitRead.plan(file, size, name, splitFrom, splitShare);

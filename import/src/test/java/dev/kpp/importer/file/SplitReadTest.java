@@ -172,6 +172,33 @@ class SplitReadTest {
     }
 
     @Test
+    void aFileReadAheadIsTakenByTheImportThatReadsItAndAnotherIsStopped() throws IOException {
+        Path f = generated("ahead.json", 3000, 10);
+        assertThat(Files.size(f)).isGreaterThan(SplitRead.MIN_BYTES);
+        Path other = generated("other.json", 3000, 10);
+        Outcome serial = read(f, 0);
+        assertThat(SplitRead.readAhead(f)).isTrue();
+        // a reader with its own cut settings (a test's) plans its own cut and leaves the read-ahead
+        assertThat(read(f, 0.5).sameAs()).isEqualTo(serial);
+        SourceReader defaults = new SourceReader(ProgressListener.NONE, Cancellation.NEVER, -1,
+                ImportLimits.defaults(), InputStream::nullInputStream);
+        InventoryCollector all = new InventoryCollector(Parsers.YAML);
+        SourceReader.Outputs out = new SourceReader.Outputs();
+        defaults.read(f, all, out);
+        assertThat(defaults.splits()).containsExactly(1, 0);
+        assertThat(SplitRead.takeAhead(f, Files.size(f), f.toString())).as("taken by that read").isNull();
+        assertThat(all.build("t").toString()).isEqualTo(serial.inventory());
+        assertThat(all.problems()).isEqualTo(serial.collected());
+        assertThat(out.sources.toString()).isEqualTo(serial.sources());
+        // read ahead, then another file is read first: stopped, not taken later
+        assertThat(SplitRead.readAhead(f)).isTrue();
+        assertThat(SplitRead.takeAhead(other, Files.size(other), other.toString())).isNull();
+        assertThat(SplitRead.takeAhead(f, Files.size(f), f.toString())).isNull();
+        assertThat(SplitRead.readAhead(dir.resolve("missing.json"))).isFalse();
+        assertThat(SplitRead.readAhead(dir)).isFalse();
+    }
+
+    @Test
     void thePreScanFindsTheItemsIndentAndOnlyLinesThatOpenAnItem() {
         byte[] head = "{\n    \"apiVersion\": \"v1\",\n    \"items\": [\n        {\n".getBytes(StandardCharsets.US_ASCII);
         assertThat(SplitRead.itemsIndent(head)).isEqualTo(8);
