@@ -397,6 +397,19 @@ public final class InventoryCollector implements DumpSink {
         return objects;
     }
 
+    /**
+     * Counts warnings of one code that are beyond the {@link #MAX_PER_CODE} kept (for a reader that
+     * dropped them itself, after passing on at least that many of the code).
+     */
+    void suppressed(String code, long n) {
+        suppressed.merge(code, n, Long::sum);
+    }
+
+    /** @return true when objects of this kind are read (not only counted as skipped) */
+    static boolean reads(String kind) {
+        return API_VERSIONS.containsKey(kind);
+    }
+
     /** @return problems so far (the summaries of suppressed warnings come with {@link #build}) */
     public List<ImportProblem> problems() {
         return problems;

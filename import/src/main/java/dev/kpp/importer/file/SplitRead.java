@@ -295,6 +295,7 @@ public final class SplitRead {
             }
             if (abandoned) {
                 recorder.events.clear(); // nobody takes them in
+                recorder.dropped.clear();
             }
             done.complete(o);
         }, "kpp-import-second-half");
@@ -410,6 +411,8 @@ public final class SplitRead {
             }
         }
         recorder.events.clear();
+        // each was preceded by the cap's worth of its code, so the collector would have counted it
+        recorder.dropped.forEach(sink::suppressed);
         if (outcome.failure != null) {
             ImportException f = outcome.failure;
             throw new ImportException(tr.failure(f.problem()), f.getCause());
@@ -483,15 +486,32 @@ public final class SplitRead {
             InventoryCollector.Converted ahead = InventoryCollector.convertAhead(item, endpoints, endpointsError,
                     this::intern);
             if (ahead == null) {
-                events.add(new Accepted(item, endpoints, endpointsError, source, location, path, null));
+                // an object of a kind not read is only counted: keep what says its kind, not its tree
+                boolean skipped = item != null && item.isObject() && !KubeObjects.text(item, "kind").isEmpty()
+                        && !InventoryCollector.reads(KubeObjects.text(item, "kind"));
+                events.add(new Accepted(skipped ? identity(item) : item, endpoints, endpointsError, source, location,
+                        path, null));
             } else {
                 // the collector reads no more of a converted object than this: keep that only, not the tree
                 events.add(new Accepted(identity(item), null, endpointsError, source, location, path, ahead));
             }
         }
 
+        /** Warnings per code recorded, and those beyond the collector's cap only counted. */
+        private final Map<String, int[]> kept = new HashMap<>();
+        final Map<String, Long> dropped = new java.util.TreeMap<>();
+
         @Override
         public void problem(ImportProblem p) {
+            if (p.severity() == ImportProblem.Severity.WARNING) {
+                // past the cap the collector only counts them: so can this (a hostile file warns per token)
+                int[] n = kept.computeIfAbsent(p.code(), c -> new int[1]);
+                if (n[0] >= InventoryCollector.MAX_PER_CODE) {
+                    dropped.merge(p.code(), 1L, Long::sum);
+                    return;
+                }
+                n[0]++;
+            }
             events.add(p);
         }
 

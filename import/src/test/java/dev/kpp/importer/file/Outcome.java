@@ -17,11 +17,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and those read again serially.
  */
 record Outcome(String inventory, List<ImportProblem> collected, List<ImportProblem> file, String sources,
-               long taken, long abandoned) {
+               String skipped, long taken, long abandoned) {
 
     /** @return the outcome without the cut counts */
     Outcome sameAs() {
-        return new Outcome(inventory, collected, file, sources, 0, 0);
+        return new Outcome(inventory, collected, file, sources, skipped, 0, 0);
     }
 
     /**
@@ -35,8 +35,9 @@ record Outcome(String inventory, List<ImportProblem> collected, List<ImportProbl
         SourceReader.Outputs out = new SourceReader.Outputs();
         r.read(f, all, out);
         long[] s = r.splits();
-        return new Outcome(all.build("t").toString(), List.copyOf(all.problems()), List.copyOf(out.problems),
-                out.sources.toString(), s[0], s[1]);
+        String inventory = all.build("t").toString();
+        return new Outcome(inventory, List.copyOf(all.problems()), List.copyOf(out.problems),
+                out.sources.toString(), all.skippedKinds().toString(), s[0], s[1]);
     }
 
     /** @return how many of the cuts were taken; fails when a cut read differs from the serial read */

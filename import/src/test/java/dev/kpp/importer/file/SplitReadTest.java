@@ -93,6 +93,38 @@ class SplitReadTest {
     }
 
     @Test
+    void warningsBeyondTheCapInTheSecondHalfAreCountedAndKindsNotReadAreCounted() throws IOException {
+        // 3,000 items with two duplicate keys each: well over the cap within the second half alone;
+        // every other item a Pod (a kind only counted)
+        StringBuilder sb = new StringBuilder("{\n    \"apiVersion\": \"v1\",\n    \"items\": [\n");
+        for (int i = 0; i < 3000; i++) {
+            sb.append("        {\n            \"apiVersion\": \"v1\",\n            \"kind\": \"")
+                    .append(i % 2 == 0 ? "Pod" : "Namespace").append("\",\n            \"a\": 1,\n")
+                    .append("            \"a\": 2,\n            \"b\": 1,\n            \"b\": 2,\n")
+                    .append("            \"metadata\": {\"name\": \"n").append(i).append("\"}\n        }")
+                    .append(i < 2999 ? ",\n" : "\n");
+        }
+        sb.append("    ],\n    \"kind\": \"List\"\n}\n");
+        Path f = write("capped.json", sb.toString());
+        Outcome serial = read(f, 0);
+        assertThat(serial.collected()).filteredOn(p -> p.code().equals("duplicate-key"))
+                .filteredOn(p -> !p.detail().startsWith("... and")).hasSize(InventoryCollector.MAX_PER_CODE);
+        assertThat(serial.collected()).anySatisfy(p -> assertThat(p.detail())
+                .isEqualTo("... and 5000 more 'duplicate-key' warning(s), not listed"));
+        assertThat(serial.skipped()).contains("Pod=1500");
+        assertThat(assertSameEverywhere(f)).isGreaterThanOrEqualTo(SHARES.length - 1);
+    }
+
+    @Test
+    void windowsLineEndingsAreCutAsWell() throws IOException {
+        String text = Files.readString(generated("lf.json", 200, 3)).replace("\n", "\r\n");
+        assertThat(assertSameEverywhere(write("crlf.json", text))).isGreaterThanOrEqualTo(SHARES.length - 1);
+        int at = text.indexOf("\r\n        {", text.length() / 2);
+        String broken = text.substring(0, at) + "\r\r\n        {" + text.substring(at + 11);
+        assertSameEverywhere(write("lone-cr.json", broken));
+    }
+
+    @Test
     void aMalformedOrTruncatedSecondHalfIsTheFilesErrorAtItsPlace() throws IOException {
         String text = Files.readString(generated("base.json", 200, 3));
         int at = (int) (text.length() * 0.8);
