@@ -132,31 +132,32 @@ public final class InventoryCollector implements DumpSink {
     }
 
     /**
-     * Accepts one object whose {@code endpoints} list was already read from the token stream.
-     *
-     * @param endpoints      the endpoints, or null when the object had none (or was read as a tree)
-     * @param endpointsError what was wrong with the list, or null
-     */
-    @Override
-    public void accept(JsonNode item, List<EndpointInfo> endpoints, String endpointsError, String source,
-                       String location, String path) {
-        accept(item, endpoints, endpointsError, source, location, path, null);
-    }
-
-    /**
      * A conversion made ahead of {@link #accept}, on the thread that read the object ({@link SplitRead}):
-     * the model object or why the object is invalid, and the warnings the conversion gave, which
-     * {@link #accept} passes on where it would have made them.
+     * the model object or why the object is invalid, the warnings the conversion gave (passed on
+     * where {@link #accept} would have made them) and what the index needs, for
+     * {@link #acceptConverted}.
      */
     static final class Converted {
         private final Object result;
         private final ItemException failure;
         private final List<String[]> warnings;
+        /** What {@link #accept} reads to index the object: its kind, namespace, name and uid. */
+        private final String kind;
+        private final byte code;
+        private final String namespace;
+        private final String name;
+        private final long uid;
 
-        private Converted(Object result, ItemException failure, List<String[]> warnings) {
+        private Converted(Object result, ItemException failure, List<String[]> warnings, String kind,
+                          JsonNode meta) {
             this.result = result;
             this.failure = failure;
             this.warnings = warnings;
+            this.kind = kind;
+            this.code = kindCode(kind);
+            this.namespace = code != NODE && code != NAMESPACE ? KubeObjects.text(meta, "namespace") : "";
+            this.name = KubeObjects.text(meta, "name");
+            this.uid = uidHash(KubeObjects.text(meta, "uid"));
         }
 
         private Object replay(KubeObjects.Warnings w) throws ItemException {
@@ -195,9 +196,9 @@ public final class InventoryCollector implements DumpSink {
         KubeObjects.Warnings w = (code, field, detail) -> warnings.add(new String[] {code, field, detail});
         try {
             return new Converted(convert(kindCode(kind), item, intern, apiVersion, endpoints, endpointsError, w), null,
-                    warnings);
+                    warnings, kind, meta);
         } catch (ItemException e) {
-            return new Converted(null, e, warnings);
+            return new Converted(null, e, warnings, kind, meta);
         }
     }
 
@@ -222,9 +223,79 @@ public final class InventoryCollector implements DumpSink {
         };
     }
 
-    /** {@link #accept}, with the object converted ahead ({@code ahead}, or null to convert it here). */
-    void accept(JsonNode item, List<EndpointInfo> endpoints, String endpointsError, String source,
-                String location, String path, Converted ahead) {
+    /**
+     * Where an object is, as problems name it: line:column and JSON path. An object read on another
+     * thread builds the text only when a problem needs it.
+     */
+    interface Place {
+        String location();
+
+        String path();
+
+        /** @return line and column packed into a long, or -1 */
+        long position();
+    }
+
+    private record Written(String location, String path) implements Place {
+        @Override
+        public long position() {
+            return InventoryCollector.position(location);
+        }
+    }
+
+    /**
+     * {@link #accept} of an object converted ahead ({@link #convertAhead}): the checks before the
+     * conversion were made there, so what is left is the index (a duplicate is reported and dropped
+     * as {@link #accept} does) and taking the conversion's result or error.
+     *
+     * @param item the object, or what of it {@link #accept} reads (kind, apiVersion, metadata's name,
+     *             namespace, uid)
+     */
+    void acceptConverted(JsonNode item, String source, Place place, Converted ahead) {
+        Seen seen = new Seen(ahead.code, intern(ahead.namespace), ahead.name, intern(source), ahead.uid,
+                place.position());
+        try {
+            keep(seen, item, ahead.kind, source, place, ahead::replay);
+        } catch (ItemException e) {
+            invalid(e, item, ahead.kind, source, place);
+        }
+    }
+
+    /** Makes the model object of a new object. */
+    @FunctionalInterface
+    private interface Conversion {
+        Object convert(KubeObjects.Warnings w) throws ItemException;
+    }
+
+    /** Indexes an object and converts it, or reports it as a duplicate of the one {@code seen} matches. */
+    private void keep(Seen seen, JsonNode item, String kind, String source, Place place, Conversion conversion)
+            throws ItemException {
+        Seen first = index.get(seen);
+        if (first != null) {
+            duplicate(seen, first, place.location(), place.path() + " (" + kind + " " + name(item) + "): ");
+            return;
+        }
+        seen.item = conversion.convert((code, field, detail) -> problem(ImportProblem.warning(code, source,
+                place.location(), place.path() + " (" + kind + " " + name(item) + "): " + field + ": " + detail)));
+        index.put(seen, seen);
+        byKind.get(seen.kind).add(seen);
+        objects++;
+    }
+
+    private void invalid(ItemException e, JsonNode item, String kind, String source, Place place) {
+        problem(ImportProblem.warning("invalid-object", source, place.location(), place.path() + " (" + kind + " "
+                + name(item) + "): " + e.path() + ": " + e.getMessage() + "; skipped"));
+    }
+
+    /**
+     * Accepts one object whose {@code endpoints} list was already read from the token stream.
+     *
+     * @param endpoints      the endpoints, or null when the object had none (or was read as a tree)
+     * @param endpointsError what was wrong with the list, or null
+     */
+    @Override
+    public void accept(JsonNode item, List<EndpointInfo> endpoints, String endpointsError, String source,
+                       String location, String path) {
         if (item == null || !item.isObject()) {
             problem(ImportProblem.warning("not-an-object", source, location, path + ": expected a Kubernetes object, "
                     + "found " + KubeObjects.describe(item)));
@@ -249,8 +320,7 @@ public final class InventoryCollector implements DumpSink {
             skippedKinds.merge(kind + "@" + apiVersion, 1L, Long::sum);
             return;
         }
-        KubeObjects.Warnings w = (code, field, detail) -> problem(ImportProblem.warning(code, source, location,
-                path + " (" + kind + " " + name(item) + "): " + field + ": " + detail));
+        Place place = new Written(location, path);
         try {
             JsonNode meta = KubeObjects.require(item, "metadata");
             if (kind.equals("ConfigMap") && !("kube-system".equals(KubeObjects.text(meta, "namespace"))
@@ -266,20 +336,10 @@ public final class InventoryCollector implements DumpSink {
             boolean namespaced = k != NODE && k != NAMESPACE;
             Seen seen = new Seen(k, namespaced ? intern(KubeObjects.text(meta, "namespace")) : "", name,
                     intern(source), uidHash(KubeObjects.text(meta, "uid")), position(location));
-            Seen first = index.get(seen);
-            if (first != null) {
-                duplicate(seen, first, location, path + " (" + kind + " " + name(item) + "): ");
-                return;
-            }
-            seen.item = k == CONFIG ? configMap(item, source, location, path)
-                    : ahead != null ? ahead.replay(w)
-                    : convert(k, item, this::intern, apiVersion, endpoints, endpointsError, w);
-            index.put(seen, seen);
-            byKind.get(k).add(seen);
-            objects++;
+            keep(seen, item, kind, source, place, w -> k == CONFIG ? configMap(item, source, location, path)
+                    : convert(k, item, this::intern, apiVersion, endpoints, endpointsError, w));
         } catch (ItemException e) {
-            problem(ImportProblem.warning("invalid-object", source, location, path + " (" + kind + " " + name(item)
-                    + "): " + e.path() + ": " + e.getMessage() + "; skipped"));
+            invalid(e, item, kind, source, place);
         }
     }
 

@@ -403,9 +403,12 @@ public final class SplitRead {
         long firstLine = end.getLineNr() - fillerBreaks + breaks;
         Translation tr = new Translation(firstLine - FIRST_LINE, items);
         for (Object e : recorder.events) {
-            if (e instanceof Accepted a) {
+            if (e instanceof Converted c) {
+                sink.acceptConverted(c.item, c.source, new Spot(c.line + tr.lines, c.column, c.index + items),
+                        c.converted);
+            } else if (e instanceof Accepted a) {
                 sink.accept(a.item, a.endpoints, a.endpointsError, a.source, tr.location(a.location),
-                        tr.path(a.path), a.converted);
+                        tr.path(a.path));
             } else {
                 sink.problem(tr.problem((ImportProblem) e));
             }
@@ -469,7 +472,30 @@ public final class SplitRead {
     }
 
     private record Accepted(JsonNode item, List<EndpointInfo> endpoints, String endpointsError, String source,
-                            String location, String path, InventoryCollector.Converted converted) {
+                            String location, String path) {
+    }
+
+    /** An object converted on the second thread, where it is in the second half's stream. */
+    private record Converted(JsonNode item, String source, long line, long column, long index,
+                             InventoryCollector.Converted converted) {
+    }
+
+    /** Where an object of the second half is in the file; its text is made only for a problem. */
+    private record Spot(long line, long column, long index) implements InventoryCollector.Place {
+        @Override
+        public String location() {
+            return line + ":" + column;
+        }
+
+        @Override
+        public String path() {
+            return "$.items[" + index + "]";
+        }
+
+        @Override
+        public long position() {
+            return (line << 32) | column;
+        }
     }
 
     /**
@@ -490,10 +516,13 @@ public final class SplitRead {
                 boolean skipped = item != null && item.isObject() && !KubeObjects.text(item, "kind").isEmpty()
                         && !InventoryCollector.reads(KubeObjects.text(item, "kind"));
                 events.add(new Accepted(skipped ? identity(item) : item, endpoints, endpointsError, source, location,
-                        path, null));
+                        path));
             } else {
                 // the collector reads no more of a converted object than this: keep that only, not the tree
-                events.add(new Accepted(identity(item), null, endpointsError, source, location, path, ahead));
+                int colon = location.indexOf(':');
+                events.add(new Converted(identity(item), source, Long.parseLong(location.substring(0, colon)),
+                        Long.parseLong(location.substring(colon + 1)), Long.parseLong(path.substring(
+                        "$.items[".length(), path.length() - 1)), ahead));
             }
         }
 

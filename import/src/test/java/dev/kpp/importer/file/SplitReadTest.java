@@ -82,13 +82,17 @@ class SplitReadTest {
                     .append("\",\n                \"namespace\": \"d\",\n                \"namespace\": \"d\"\n")
                     .append("            },\n            \"spec\": {\n                \"type\": \"ClusterIP\",\n")
                     .append("                \"clusterIP\": \"10.0.").append(i / 250).append('.').append(i % 250)
-                    .append("\",\n                \"ports\": [{\"port\": 80, \"protocol\": \"TCP\"}]\n")
+                    // a conversion warning every 7th, an invalid object every 11th, both halves
+                    .append(i % 7 == 0 ? "\",\n                \"externalIPs\": [\"not-an-ip\"], \"sessionAffinity\": \"None" : "")
+                    .append("\",\n                \"ports\": [{\"port\": ").append(i % 11 == 0 ? "\"x\"" : "80")
+                    .append(", \"protocol\": \"TCP\"}]\n")
                     .append("            }\n        }").append(i < 1499 ? ",\n" : "\n");
         }
         sb.append("    ],\n    \"kind\": \"List\",\n    \"kind\": \"List\",\n    \"metadata\": {}\n}\n");
         Path f = write("warnings.json", sb.toString());
         Outcome serial = read(f, 0);
-        assertThat(serial.collected()).extracting(ImportProblem::code).contains("duplicate-key", "duplicate-object");
+        assertThat(serial.collected()).extracting(ImportProblem::code).contains("duplicate-key", "duplicate-object",
+                "invalid-value", "invalid-object");
         assertThat(assertSameEverywhere(f)).isGreaterThanOrEqualTo(SHARES.length - 1);
     }
 
