@@ -452,23 +452,22 @@ public final class SplitRead {
         }
 
         /**
-         * The second half's error: as {@link #problem}, and the place Jackson names in its message
-         * (<code>(start marker at 12:9)</code>, from {@link dev.kpp.importer.codec.ParserMessages#clean}).
+         * The second half's error: as {@link #problem}, and the places Jackson names in its message
+         * (<code>(start marker at 12:9)</code>, <code>(for Object starting at 12:9)</code>: its
+         * {@code [Source: ...]} locations, which {@link dev.kpp.importer.codec.ParserMessages#clean}
+         * writes as <code> at line:column</code>, always in parentheses).
          */
         ImportProblem failure(ImportProblem p) {
             ImportProblem q = problem(p);
-            java.util.regex.Matcher m = MARKER.matcher(q.detail());
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile(" at (\\d+):(\\d+)\\)").matcher(q.detail());
             StringBuilder sb = new StringBuilder();
             while (m.find()) {
-                m.appendReplacement(sb, "(start marker at " + (Long.parseLong(m.group(1)) + lines) + ":" + m.group(2)
-                        + ")");
+                m.appendReplacement(sb, " at " + (Long.parseLong(m.group(1)) + lines) + ":" + m.group(2) + ")");
             }
             m.appendTail(sb);
             return new ImportProblem(q.severity(), q.code(), q.source(), q.location(), sb.toString());
         }
 
-        private static final java.util.regex.Pattern MARKER = java.util.regex.Pattern.compile(
-                "\\(start marker at (\\d+):(\\d+)\\)");
     }
 
     private record Accepted(JsonNode item, List<EndpointInfo> endpoints, String endpointsError, String source,

@@ -256,5 +256,13 @@ class SplitReadTest {
         assertThat(t.path("$.items: the file ends inside an object or list")).isEqualTo(
                 "$.items: the file ends inside an object or list");
         assertThat(t.path("Unexpected character ('@' (code 64))")).isEqualTo("Unexpected character ('@' (code 64))");
+        // Jackson's messages name places too (fuzz finding 6)
+        ImportProblem f = t.failure(ImportProblem.error("malformed-json", "f", "5:15",
+                "Unexpected close marker ']': expected '}' (for Object starting at 4:23)"));
+        assertThat(f.location()).isEqualTo("1005:15");
+        assertThat(f.detail()).isEqualTo("Unexpected close marker ']': expected '}' (for Object starting at 1004:23)");
+        assertThat(t.failure(ImportProblem.error("truncated", "f", "9:1", "the file ends inside an object or list "
+                + "(truncated?): Unexpected end-of-input: expected close marker for Object (start marker at 7:5)"))
+                .detail()).endsWith("(start marker at 1007:5)");
     }
 }
