@@ -77,7 +77,9 @@ public final class Launcher {
             // the message bundle (read while picocli builds the command) and the summary's formatting
             Class.forName(dev.kpp.app.text.Messages.class.getName(), true, Launcher.class.getClassLoader());
             Class.forName(dev.kpp.app.report.InventoryFormats.class.getName(), true, Launcher.class.getClassLoader());
-        } catch (ClassNotFoundException | NoSuchAlgorithmException e) {
+            // the YAML parser, which a dump's kube-proxy ConfigMap needs for its embedded configuration
+            Parsers.YAML.readTree("mode: iptables\n");
+        } catch (ClassNotFoundException | NoSuchAlgorithmException | java.io.IOException e) {
             throw new IllegalStateException(e);
         }
         String.format(Locale.ROOT, "%,d", 1);
