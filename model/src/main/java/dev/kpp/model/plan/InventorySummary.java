@@ -183,25 +183,24 @@ public record InventorySummary(String name, boolean fromSample, String kubernete
         Map<ServiceInfo, Set<String>> ready = new IdentityHashMap<>(inv.services().size());
         for (EndpointSliceInfo slice : inv.endpointSlices()) {
             ServiceInfo svc = byKey.get(slice.serviceKey());
-            long entries = 0;
-            for (EndpointInfo e : slice.endpoints()) {
-                if (!e.addresses().isEmpty()) {
-                    entries++;
+            boolean programmed = svc != null && svc.proxied() && slice.addressType()
+                    == (svc.primaryClusterIP().contains(":") ? AddressType.IPV6 : AddressType.IPV4);
+            if (!programmed) {
+                long entries = 0;
+                for (EndpointInfo e : slice.endpoints()) {
+                    if (!e.addresses().isEmpty()) {
+                        entries++;
+                    }
                 }
-            }
-            listed += entries;
-            if (svc == null) {
-                orphaned += entries;
-                orphanSlices = true;
-                continue;
-            }
-            if (!svc.proxied()) {
-                notProxied += entries;
-                continue;
-            }
-            AddressType family = svc.primaryClusterIP().contains(":") ? AddressType.IPV6 : AddressType.IPV4;
-            if (slice.addressType() != family) {
-                otherFamily += entries;
+                listed += entries;
+                if (svc == null) {
+                    orphaned += entries;
+                    orphanSlices = true;
+                } else if (!svc.proxied()) {
+                    notProxied += entries;
+                } else {
+                    otherFamily += entries;
+                }
                 continue;
             }
             Set<String> set = ready.get(svc);
@@ -209,10 +208,12 @@ public record InventorySummary(String name, boolean fromSample, String kubernete
                 set = new HashSet<>(Math.max(16, slice.endpoints().size() * 2));
                 ready.put(svc, set);
             }
+            // one pass over a programmed slice: its entries with an address are listed and sorted
             for (EndpointInfo e : slice.endpoints()) {
                 if (e.addresses().isEmpty()) {
                     continue;
                 }
+                listed++;
                 if (e.ready()) {
                     if (!set.add(e.addresses().get(0))) {
                         dup++;
