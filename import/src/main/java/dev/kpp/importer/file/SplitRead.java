@@ -122,15 +122,12 @@ public final class SplitRead {
      * @param size     its size
      * @param source   its name for problems
      * @param minBytes smallest file to cut ({@link #MIN_BYTES} but in tests)
+     * @param fraction where in the file the search for a cut begins (0 to 1): {@link #FIRST_SHARE},
+     *                 {@link #AHEAD_SHARE}, or a test's
      * @return the plan, not started, or null when the file is read on one thread: too small, one
      *         core, {@code -Dkpp.import.split=off}, or not a pretty-printed JSON {@code List} whose
      *         items begin in its first 64 KiB
      */
-    static SplitRead plan(Path file, long size, String source, long minBytes) throws IOException {
-        return plan(file, size, source, minBytes, FIRST_SHARE);
-    }
-
-    /** @param fraction where in the file the search for a cut begins (0 to 1) */
     static SplitRead plan(Path file, long size, String source, long minBytes, double fraction) throws IOException {
         if (size < minBytes || Runtime.getRuntime().availableProcessors() < 2
                 || "off".equals(System.getProperty(PROPERTY))) {
