@@ -220,6 +220,9 @@ public final class SourceReader {
             if (!done && hashing != null) {
                 hashing.cancel(true);
             }
+            if (split != null) {
+                split.abandon(); // when the file could not even be opened, its read-ahead still runs
+            }
             doneBefore += size > 0 ? size : current == null ? 0 : current.count;
             current = null;
             countedFile = null;
@@ -281,7 +284,9 @@ public final class SourceReader {
             current = new Counting(split.firstHalf(raw), name, split::secondHalfBytes, size);
             try {
                 readContent(new BufferedInputStream(current, 1 << 16), name, 0, c, units, out, true, explicit, false);
-            } catch (ImportException | IOException | RuntimeException | StackOverflowError e) {
+            } catch (ImportException | IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
+                // before the cut is confirmed nothing read is kept: a failure (running out of heap with
+                // the second half held, too) is retried serially, which reports the file's own error
                 if (split.confirmed() || e instanceof ImportCancelledException) {
                     splitsTaken += split.confirmed() ? 1 : 0;
                     throw e;
