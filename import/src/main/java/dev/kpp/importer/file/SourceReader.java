@@ -51,7 +51,8 @@ import java.util.zip.ZipException;
 public final class SourceReader {
     /** The path that names standard input. */
     public static final String STDIN = "-";
-    private static final int SNIFF = 8192;
+    /** How much of a file is looked at to recognise its content ({@link SplitRead} never cuts in it). */
+    static final int SNIFF = 8192;
     private static final long PROGRESS_STEP = 1 << 20;
 
     /** What the files produced besides the inventory. */

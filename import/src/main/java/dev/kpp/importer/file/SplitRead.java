@@ -139,7 +139,8 @@ public final class SplitRead {
             if (indent < 0) {
                 return null;
             }
-            long from = (long) (size * fraction);
+            // never in the head: its content is recognised (and checked for binary bytes) as it is in the file
+            long from = Math.max((long) (size * fraction), SourceReader.SNIFF);
             for (int w = 0; w < MAX_WINDOWS && from < size; w++) {
                 byte[] buf = readAt(ch, from, WINDOW);
                 long found = cut(buf, indent);
