@@ -387,19 +387,20 @@ public final class SplitRead {
      * Called when a list closes in the first half's parser.
      *
      * @param end   where its {@code ]} is
+     * @param list  line:column of its {@code [} (the second half's stream has its own in the prefix)
      * @param sink  the file's collector
      * @param items the list's items before it
      * @return the list's items: {@code items}, plus the second half's when this was the cut
      * @throws ImportException the second half's error, where the file has it
      */
-    int splice(JsonLocation end, InventoryCollector sink, int items) throws ImportException {
+    int splice(JsonLocation end, String list, InventoryCollector sink, int items) throws ImportException {
         if (confirmed || spliceAt < 0 || end.getByteOffset() != spliceAt) {
             return items;
         }
         confirmed = true;
         // the line the second half began on: the ] is fillerBreaks lines below the comma's line
         long firstLine = end.getLineNr() - fillerBreaks + breaks;
-        Translation tr = new Translation(firstLine - FIRST_LINE, items);
+        Translation tr = new Translation(firstLine - FIRST_LINE, items, list);
         for (Object e : recorder.events) {
             if (e instanceof Converted c) {
                 sink.acceptConverted(c.item, c.source, new Spot(c.line + tr.lines, c.column, c.index + items),
@@ -422,7 +423,12 @@ public final class SplitRead {
     }
 
     /** Moves what the second thread saw to where the file has it: lines and item indexes. */
-    record Translation(long lines, int items) {
+    /**
+     * @param lines add to a line of the second half's stream past its prefix
+     * @param items add to an item index
+     * @param list  line:column of the items list's {@code [} in the file, for the prefix's
+     */
+    record Translation(long lines, int items, String list) {
         String location(String loc) {
             int colon = loc.indexOf(':');
             if (colon <= 0) {
@@ -460,7 +466,10 @@ public final class SplitRead {
             java.util.regex.Matcher m = java.util.regex.Pattern.compile(" at (\\d+):(\\d+)\\)").matcher(q.detail());
             StringBuilder sb = new StringBuilder();
             while (m.find()) {
-                m.appendReplacement(sb, " at " + (Long.parseLong(m.group(1)) + lines) + ":" + m.group(2) + ")");
+                long line = Long.parseLong(m.group(1));
+                // line 1 is the prefix: its [ stands for the file's own (an end of input inside the list)
+                String place = line < FIRST_LINE ? list : (line + lines) + ":" + m.group(2);
+                m.appendReplacement(sb, " at " + place + ")");
             }
             m.appendTail(sb);
             return new ImportProblem(q.severity(), q.code(), q.source(), q.location(), sb.toString());

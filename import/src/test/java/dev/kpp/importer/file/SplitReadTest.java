@@ -136,6 +136,12 @@ class SplitReadTest {
         int comma = text.indexOf(",\n", at);
         assertSameEverywhere(write("malformed.json", text.substring(0, comma + 1) + " @" + text.substring(comma + 1)));
         assertSameEverywhere(write("truncated.json", text.substring(0, comma)));
+        // cut off right after an item: the end of input is where the list's ] could be, and the
+        // message names the list's [ (fuzz finding 8)
+        String itemEnd = "\n        }";
+        assertSameEverywhere(write("between-items.json", text.substring(0, text.indexOf(itemEnd + ",\n", at)
+                + itemEnd.length())));
+        assertThat(read(dir.resolve("between-items.json"), 0).file().get(0).detail()).contains("start marker at 3:");
         Outcome bad = read(dir.resolve("malformed.json"), 0);
         assertThat(bad.file()).extracting(ImportProblem::code).containsExactly("malformed-json");
         // an item that is not an object, and one without a kind, in the second half
@@ -248,7 +254,7 @@ class SplitReadTest {
 
     @Test
     void translationMovesLinesAndItemIndexesOnly() {
-        SplitRead.Translation t = new SplitRead.Translation(1000, 50);
+        SplitRead.Translation t = new SplitRead.Translation(1000, 50, "3:14");
         assertThat(t.location("3:17")).isEqualTo("1003:17");
         assertThat(t.location("")).isEmpty();
         assertThat(t.path("$.items[2].metadata: the key 'name' appears twice")).isEqualTo(
@@ -264,5 +270,9 @@ class SplitReadTest {
         assertThat(t.failure(ImportProblem.error("truncated", "f", "9:1", "the file ends inside an object or list "
                 + "(truncated?): Unexpected end-of-input: expected close marker for Object (start marker at 7:5)"))
                 .detail()).endsWith("(start marker at 1007:5)");
+        // the list's own [ is in the prefix of the second half's stream (fuzz finding 8)
+        assertThat(t.failure(ImportProblem.error("truncated", "f", "9:1", "the file ends inside an object or list "
+                + "(truncated?): Unexpected end-of-input: expected close marker for Array (start marker at 1:10)"))
+                .detail()).endsWith("(start marker at 3:14)");
     }
 }
