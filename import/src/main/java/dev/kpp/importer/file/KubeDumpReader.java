@@ -203,10 +203,9 @@ public final class KubeDumpReader {
             if (field.equals("items") && (v == JsonToken.START_ARRAY || v == JsonToken.VALUE_NULL)) {
                 sawItems = true;
                 if (v == JsonToken.START_ARRAY) {
-                    String list = location(p.currentTokenLocation());
                     int n = streamItems(p, reader, prefix + ".items", source, c, cancel, null, null);
                     if (split != null) {
-                        split.splice(p.currentTokenLocation(), list, c, n);
+                        split.splice(p.currentTokenLocation(), c, n);
                     }
                 }
             } else {

@@ -272,12 +272,12 @@ public final class SourceReader {
     /**
      * Reads a JSON List on two cores.
      *
-     * @return false when the cut was not at an item boundary (nothing in {@code c} or {@code units}
-     *         is to be kept; the caller reads the file again serially)
-     * @throws ImportException the file's own error, once the first half reached the cut (or before it)
+     * @return false when the cut was not at an item boundary or the file has an error (nothing in
+     *         {@code c} or {@code units} is to be kept; the caller reads the file again serially, which
+     *         reports the error as a serial read does)
      */
     private boolean readSplit(Path file, long size, String name, SplitRead split, InventoryCollector c,
-                              List<Unit> units, Outputs out, boolean explicit) throws ImportException, IOException {
+                              List<Unit> units, Outputs out, boolean explicit) throws IOException {
         long contentBefore = contentBytes;
         split.start(cancel);
         this.split = split;
@@ -286,11 +286,10 @@ public final class SourceReader {
             try {
                 readContent(new BufferedInputStream(current, 1 << 16), name, 0, c, units, out, true, explicit, false);
             } catch (ImportException | IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
-                // before the cut is confirmed nothing read is kept: a failure (running out of heap with
-                // the second half held, too) is retried serially, which reports the file's own error
-                if (split.confirmed() || e instanceof ImportCancelledException) {
-                    splitsTaken += split.confirmed() ? 1 : 0;
-                    throw e;
+                // nothing read is kept: a failure (the file's own error, running out of heap with the
+                // second half held) is retried serially, which reports the file's error exactly
+                if (e instanceof ImportCancelledException cancelled) {
+                    throw cancelled;
                 }
                 contentBytes = contentBefore;
                 fileContent = 0;

@@ -43,10 +43,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * stream), the cut was at an item boundary and the second half is taken in ({@link #splice}).
  *
  * <p>When anything else happens (the guess was not an item boundary, the file is not what the
- * pre-scan assumed, the second thread failed other than with the file's own error), the file is
- * read again, serially, from the start: {@link #confirmed()} tells the caller. A malformed second
- * half is the file's error only once the first half reached the cut, exactly as a serial read
- * would report it.
+ * pre-scan assumed, the file has an error anywhere, in either half), the file is read again,
+ * serially, from the start: {@link #confirmed()} tells the caller. So an error is always the serial
+ * read's, with the places Jackson names in its messages and those that depend on where its buffers
+ * begin (a number over the length limit is reported where the parser stood).
  */
 public final class SplitRead {
     /** Files below this size are read on one thread (the second thread's start-up is not worth it). */
@@ -70,8 +70,8 @@ public final class SplitRead {
     record Half(int items, long endOffset, int endLine, int endColumn) {
     }
 
-    /** How the second thread ended. */
-    private record Outcome(Half half, ImportException failure, boolean usable) {
+    /** How the second thread ended: its half, or null when the file is to be read serially. */
+    private record Outcome(Half half) {
     }
 
     /** Thrown into the first half's parser when the second thread failed in a way the file does not explain. */
@@ -285,11 +285,10 @@ public final class SplitRead {
                 ch.position(start);
                 InputStream rest = new CountingStream(Channels.newInputStream(ch), secondBytes);
                 InputStream in = new SequenceInputStream(new java.io.ByteArrayInputStream(PREFIX), rest);
-                o = new Outcome(KubeDumpReader.readSecondHalf(in, source, recorder, stop), null, true);
-            } catch (ImportException e) {
-                o = new Outcome(null, e, true);
-            } catch (IOException | RuntimeException | Error e) {
-                o = new Outcome(null, null, false); // the first thread reads the file again, alone
+                o = new Outcome(KubeDumpReader.readSecondHalf(in, source, recorder, stop));
+            } catch (ImportException | IOException | RuntimeException | Error e) {
+                // the file's own error too: the first thread reads the file again, alone, and reports it
+                o = new Outcome(null);
             }
             if (abandoned) {
                 recorder.events.clear(); // nobody takes them in
@@ -387,20 +386,18 @@ public final class SplitRead {
      * Called when a list closes in the first half's parser.
      *
      * @param end   where its {@code ]} is
-     * @param list  line:column of its {@code [} (the second half's stream has its own in the prefix)
      * @param sink  the file's collector
      * @param items the list's items before it
      * @return the list's items: {@code items}, plus the second half's when this was the cut
-     * @throws ImportException the second half's error, where the file has it
      */
-    int splice(JsonLocation end, String list, InventoryCollector sink, int items) throws ImportException {
+    int splice(JsonLocation end, InventoryCollector sink, int items) {
         if (confirmed || spliceAt < 0 || end.getByteOffset() != spliceAt) {
             return items;
         }
         confirmed = true;
         // the line the second half began on: the ] is fillerBreaks lines below the comma's line
         long firstLine = end.getLineNr() - fillerBreaks + breaks;
-        Translation tr = new Translation(firstLine - FIRST_LINE, items, list);
+        Translation tr = new Translation(firstLine - FIRST_LINE, items);
         for (Object e : recorder.events) {
             if (e instanceof Converted c) {
                 sink.acceptConverted(c.item, c.source, new Spot(c.line + tr.lines, c.column, c.index + items),
@@ -415,20 +412,15 @@ public final class SplitRead {
         recorder.events.clear();
         // each was preceded by the cap's worth of its code, so the collector would have counted it
         recorder.dropped.forEach(sink::suppressed);
-        if (outcome.failure != null) {
-            ImportException f = outcome.failure;
-            throw new ImportException(tr.failure(f.problem()), f.getCause());
-        }
         return items + outcome.half.items;
     }
 
     /** Moves what the second thread saw to where the file has it: lines and item indexes. */
     /**
-     * @param lines add to a line of the second half's stream past its prefix
+     * @param lines add to a line of the second half's stream
      * @param items add to an item index
-     * @param list  line:column of the items list's {@code [} in the file, for the prefix's
      */
-    record Translation(long lines, int items, String list) {
+    record Translation(long lines, int items) {
         String location(String loc) {
             int colon = loc.indexOf(':');
             if (colon <= 0) {
@@ -454,27 +446,6 @@ public final class SplitRead {
         ImportProblem problem(ImportProblem p) {
             return new ImportProblem(p.severity(), p.code(), p.source(), location(p.location()), path(p.detail()));
         }
-
-        /**
-         * The second half's error: as {@link #problem}, and the places Jackson names in its message
-         * (<code>(start marker at 12:9)</code>, <code>(for Object starting at 12:9)</code>: its
-         * {@code [Source: ...]} locations, which {@link dev.kpp.importer.codec.ParserMessages#clean}
-         * writes as <code> at line:column</code>, always in parentheses).
-         */
-        ImportProblem failure(ImportProblem p) {
-            ImportProblem q = problem(p);
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile(" at (\\d+):(\\d+)\\)").matcher(q.detail());
-            StringBuilder sb = new StringBuilder();
-            while (m.find()) {
-                long line = Long.parseLong(m.group(1));
-                // line 1 is the prefix: its [ stands for the file's own (an end of input inside the list)
-                String place = line < FIRST_LINE ? list : (line + lines) + ":" + m.group(2);
-                m.appendReplacement(sb, " at " + place + ")");
-            }
-            m.appendTail(sb);
-            return new ImportProblem(q.severity(), q.code(), q.source(), q.location(), sb.toString());
-        }
-
     }
 
     private record Accepted(JsonNode item, List<EndpointInfo> endpoints, String endpointsError, String source,
@@ -590,9 +561,7 @@ public final class SplitRead {
         private long pos;
         private long fillerLeft = -1;
         private long spacesLeft;
-        private boolean bracketOnly;
         private boolean tail;
-        private boolean eof;
 
         FirstHalf(InputStream raw) {
             this.raw = raw;
@@ -609,9 +578,6 @@ public final class SplitRead {
         public int read(byte[] b, int off, int len) throws IOException {
             if (len == 0) {
                 return 0;
-            }
-            if (eof) {
-                return -1;
             }
             if (tail) {
                 return raw.read(b, off, len);
@@ -636,11 +602,6 @@ public final class SplitRead {
                 spacesLeft--;
             }
             if (n < len && fillerLeft == 0 && spacesLeft == 0) {
-                if (bracketOnly) {
-                    b[off + n++] = ']';
-                    eof = true; // and then the end of the stream: the second half's error follows
-                    return n;
-                }
                 tail = true;
                 if (n == 0) {
                     return raw.read(b, off, len);
@@ -659,26 +620,18 @@ public final class SplitRead {
             } catch (ExecutionException e) {
                 throw new Abandoned("the second half failed: " + e.getCause());
             }
-            if (!outcome.usable) {
+            if (outcome.half == null) {
                 cancel.check();
-                throw new Abandoned("the second half could not be read on its own");
+                throw new Abandoned("the second half was not read to its end");
             }
-            if (outcome.half != null) {
-                Half h = outcome.half;
-                fillerBreaks = breaks + (long) (h.endLine - FIRST_LINE);
-                fillerLeft = fillerBreaks;
-                spacesLeft = h.endColumn - 1;
-                spliceAt = comma + fillerBreaks + spacesLeft;
-                long end = start + h.endOffset - PREFIX.length; // the ] in the file
-                raw.skipNBytes(end - pos);
-                pos = end;
-            } else {
-                fillerBreaks = breaks;
-                fillerLeft = fillerBreaks;
-                spacesLeft = 0;
-                bracketOnly = true;
-                spliceAt = comma + fillerBreaks;
-            }
+            Half h = outcome.half;
+            fillerBreaks = breaks + (long) (h.endLine - FIRST_LINE);
+            fillerLeft = fillerBreaks;
+            spacesLeft = h.endColumn - 1;
+            spliceAt = comma + fillerBreaks + spacesLeft;
+            long end = start + h.endOffset - PREFIX.length; // the ] in the file
+            raw.skipNBytes(end - pos);
+            pos = end;
         }
 
         @Override
