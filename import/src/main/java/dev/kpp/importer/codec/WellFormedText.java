@@ -71,24 +71,9 @@ public final class WellFormedText {
     }
 
     /**
-     * Checks the token the parser is on when it is a field name or a string value.
-     *
-     * @param p a parser just advanced to {@code t}
-     * @param t its current token
-     * @throws JsonParseException when the name or string holds an unpaired surrogate
-     */
-    public static void check(JsonParser p, JsonToken t) throws IOException {
-        if (t == JsonToken.FIELD_NAME) {
-            check(p, p.currentName(), "field name");
-        } else if (t == JsonToken.VALUE_STRING) {
-            check(p, p.getText(), "string");
-        }
-    }
-
-    /**
-     * {@link #check(JsonParser, JsonToken)} for one parser's whole token stream, cheaper: a field
-     * name (Jackson hands out one instance per name) is checked once, and a JSON string value is
-     * checked in the parser's own buffer, so no String is made for a value nobody reads.
+     * Checks every field name and string value of one parser's token stream: a field name (Jackson
+     * hands out one instance per name) once, a JSON string value in the parser's own buffer, so no
+     * String is made for a value nobody reads.
      */
     public static final class Checker {
         private static final int NAMES = 512;
@@ -100,7 +85,13 @@ public final class WellFormedText {
             this.buffered = buffered;
         }
 
-        /** @see WellFormedText#check(JsonParser, JsonToken) */
+        /**
+         * Checks the token the parser is on when it is a field name or a string value.
+         *
+         * @param p a parser just advanced to {@code t}
+         * @param t its current token
+         * @throws JsonParseException when the name or string holds an unpaired surrogate
+         */
         public void check(JsonParser p, JsonToken t) throws IOException {
             if (t == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
