@@ -95,7 +95,7 @@ public final class InventoryCollector implements DumpSink {
     private final List<ImportProblem> problems = new ArrayList<>();
     private final Map<String, int[]> kept = new HashMap<>();
     private final Map<String, Long> suppressed = new TreeMap<>();
-    private final Map<String, String> strings = new HashMap<>();
+    private final Interner strings = new Interner();
     private String kubernetesVersion = "";
     private long snapshotPolicies;
     private long snapshotNamespaces;
@@ -112,11 +112,7 @@ public final class InventoryCollector implements DumpSink {
 
     @Override
     public String intern(String s) {
-        if (s == null || s.isEmpty()) {
-            return "";
-        }
-        String prev = strings.putIfAbsent(s, s);
-        return prev == null ? s : prev;
+        return strings.intern(s);
     }
 
     /**

@@ -481,7 +481,7 @@ public final class SplitRead {
      */
     private static final class Recorder implements DumpSink {
         final List<Object> events = new ArrayList<>();
-        private final Map<String, String> strings = new HashMap<>();
+        private final Interner strings = new Interner();
 
         @Override
         public void accept(JsonNode item, List<EndpointInfo> endpoints, String endpointsError, String source,
@@ -544,11 +544,7 @@ public final class SplitRead {
 
         @Override
         public String intern(String s) {
-            if (s == null || s.isEmpty()) {
-                return "";
-            }
-            String prev = strings.putIfAbsent(s, s);
-            return prev == null ? s : prev;
+            return strings.intern(s);
         }
     }
 
