@@ -283,6 +283,7 @@ public final class SourceReader {
         this.split = split;
         try (InputStream raw = Files.newInputStream(file)) {
             current = new Counting(split.firstHalf(raw), name, split::secondHalfBytes, size);
+            boolean failed = false;
             try {
                 readContent(new BufferedInputStream(current, 1 << 16), name, 0, c, units, out, true, explicit, false);
             } catch (ImportException | IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
@@ -291,12 +292,9 @@ public final class SourceReader {
                 if (e instanceof ImportCancelledException cancelled) {
                     throw cancelled;
                 }
-                contentBytes = contentBefore;
-                fileContent = 0;
-                splitsAbandoned++;
-                return false;
+                failed = true;
             }
-            if (!split.confirmed()) {
+            if (failed || !split.confirmed()) {
                 contentBytes = contentBefore;
                 fileContent = 0;
                 splitsAbandoned++;

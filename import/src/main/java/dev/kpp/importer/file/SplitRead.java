@@ -70,10 +70,6 @@ public final class SplitRead {
     record Half(int items, long endOffset, int endLine, int endColumn) {
     }
 
-    /** How the second thread ended: its half, or null when the file is to be read serially. */
-    private record Outcome(Half half) {
-    }
-
     /** Thrown into the first half's parser when the second thread failed in a way the file does not explain. */
     static final class Abandoned extends IOException {
         private static final long serialVersionUID = 1L;
@@ -92,7 +88,8 @@ public final class SplitRead {
     /** Line breaks between the comma and {@link #start}. */
     private final int breaks;
     private final Recorder recorder = new Recorder();
-    private final CompletableFuture<Outcome> done = new CompletableFuture<>();
+    /** The second half, or null when the file is to be read serially. */
+    private final CompletableFuture<Half> done = new CompletableFuture<>();
     private final AtomicLong secondBytes = new AtomicLong();
     private volatile boolean abandoned;
     private volatile Cancellation cancel = Cancellation.NEVER;
@@ -100,7 +97,7 @@ public final class SplitRead {
     /** The file's size and modification time when it was planned (for {@link #takeAhead}). */
     private long plannedSize = -1;
     private long plannedModified;
-    private Outcome outcome;
+    private Half half;
     /** Offset of the closing {@code ]} in the first half's stream, once known; -1 before. */
     private long spliceAt = -1;
     /** Line breaks the stream put in place of the second half. */
@@ -280,15 +277,15 @@ public final class SplitRead {
         started = true;
         Cancellation stop = () -> abandoned || this.cancel.isCancelled();
         Thread t = new Thread(() -> {
-            Outcome o;
+            Half o;
             try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
                 ch.position(start);
                 InputStream rest = new CountingStream(Channels.newInputStream(ch), secondBytes);
                 InputStream in = new SequenceInputStream(new java.io.ByteArrayInputStream(PREFIX), rest);
-                o = new Outcome(KubeDumpReader.readSecondHalf(in, source, recorder, stop));
+                o = KubeDumpReader.readSecondHalf(in, source, recorder, stop);
             } catch (ImportException | IOException | RuntimeException | Error e) {
                 // the file's own error too: the first thread reads the file again, alone, and reports it
-                o = new Outcome(null);
+                o = null;
             }
             if (abandoned) {
                 recorder.events.clear(); // nobody takes them in
@@ -412,7 +409,7 @@ public final class SplitRead {
         recorder.events.clear();
         // each was preceded by the cap's worth of its code, so the collector would have counted it
         recorder.dropped.forEach(sink::suppressed);
-        return items + outcome.half.items;
+        return items + half.items;
     }
 
     /** Moves what the second thread saw to where the file has it: lines and item indexes. */
@@ -609,18 +606,18 @@ public final class SplitRead {
         /** At the comma: waits for the second half and decides what comes in its place. */
         private void arrive() throws IOException {
             try {
-                outcome = done.get();
+                half = done.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException("interrupted while the second half was read");
             } catch (ExecutionException e) {
                 throw new Abandoned("the second half failed: " + e.getCause());
             }
-            if (outcome.half == null) {
+            if (half == null) {
                 cancel.check();
                 throw new Abandoned("the second half was not read to its end");
             }
-            Half h = outcome.half;
+            Half h = half;
             fillerBreaks = breaks + (long) (h.endLine - FIRST_LINE);
             fillerLeft = fillerBreaks;
             spacesLeft = h.endColumn - 1;
