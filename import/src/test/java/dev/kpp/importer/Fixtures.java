@@ -26,6 +26,22 @@ public final class Fixtures {
         }
     }
 
+    /**
+     * @return a path in a new temporary directory, both deleted when the JVM exits (for fuzz targets,
+     *         which write each input to one file)
+     */
+    public static Path scratchFile(String prefix, String name) {
+        try {
+            Path dir = java.nio.file.Files.createTempDirectory(prefix);
+            dir.toFile().deleteOnExit();
+            Path f = dir.resolve(name);
+            f.toFile().deleteOnExit();
+            return f;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Imports paths with a fixed clock. */
     public static ImportResult load(Path... paths) {
         return new OfflineImporter(Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneOffset.UTC))

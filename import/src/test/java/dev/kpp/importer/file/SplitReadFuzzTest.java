@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  */
 @Timeout(20)
 class SplitReadFuzzTest {
-    private static final Path FILE = tempFile();
+    private static final Path FILE = Fixtures.scratchFile("kpp-fuzz-split", "input.json");
 
     static Stream<Arguments> lists() {
         try {
@@ -44,17 +44,5 @@ class SplitReadFuzzTest {
     void json(byte[] input) throws IOException {
         Files.write(FILE, input);
         Outcome.assertSameEverywhere(FILE, 0.3, 0.5, 0.7);
-    }
-
-    private static Path tempFile() {
-        try {
-            Path dir = Files.createTempDirectory("kpp-fuzz-split");
-            dir.toFile().deleteOnExit();
-            Path f = dir.resolve("input.json");
-            f.toFile().deleteOnExit();
-            return f;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

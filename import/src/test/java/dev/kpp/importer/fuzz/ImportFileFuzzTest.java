@@ -1,6 +1,7 @@
 package dev.kpp.importer.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.kpp.importer.Fixtures;
 import dev.kpp.importer.OfflineImporter;
 import dev.kpp.importer.spi.Cancellation;
 import dev.kpp.importer.spi.ImportProblem;
@@ -10,7 +11,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,7 +25,7 @@ import java.util.List;
  */
 @Timeout(10)
 class ImportFileFuzzTest {
-    private static final Path FILE = tempFile();
+    private static final Path FILE = Fixtures.scratchFile("kpp-fuzz", "input");
 
     @MethodSource("dev.kpp.importer.fuzz.Seeds#anyFile")
     @FuzzTest(maxDuration = "10m")
@@ -40,18 +40,6 @@ class ImportFileFuzzTest {
         FuzzContract.problemsWellFormed(r.problems());
         if (r.sources().isEmpty() && r.errors().isEmpty()) {
             throw new AssertionError("the file contributed nothing and no error says why: " + r.problems());
-        }
-    }
-
-    private static Path tempFile() {
-        try {
-            Path dir = Files.createTempDirectory("kpp-fuzz");
-            dir.toFile().deleteOnExit();
-            Path f = dir.resolve("input");
-            f.toFile().deleteOnExit();
-            return f;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
