@@ -73,8 +73,10 @@ public final class PlannerApplication extends Application {
                 firstPulse[0] = false;
                 timing.mark("first pulse laid out");
             }
+            // a chart the user sees: with data, laid out, and shown with all its ancestors (the Calibration tab's
+            // chart, drawn as soon as the fit is in, sits in a hidden tab until that tab is chosen)
             boolean drawn = scene.getRoot().lookupAll(".log-chart").stream().anyMatch(n -> n instanceof LogChart c
-                    && c.dataProperty().get() != null && c.isVisible() && c.getWidth() > 0 && c.getScene() != null);
+                    && c.dataProperty().get() != null && c.getWidth() > 0 && c.getScene() != null && shown(c));
             if (drawn) {
                 scene.removePostLayoutPulseListener(check[0]);
                 long cpu = java.lang.management.ManagementFactory.getOperatingSystemMXBean()
@@ -82,9 +84,21 @@ public final class PlannerApplication extends Application {
                 System.err.println("kpp: first chart drawn " + timing.sinceJvmStart()
                         + " ms after the JVM started (" + cpu + " ms of CPU)");
                 System.err.println("kpp: start-up phases (ms after the JVM started): " + timing.phases());
+                if (Boolean.getBoolean("kpp.exitAfterFirstChart")) {
+                    javafx.application.Platform.exit();
+                }
             }
         };
         scene.addPostLayoutPulseListener(check[0]);
+    }
+
+    private static boolean shown(javafx.scene.Node node) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
