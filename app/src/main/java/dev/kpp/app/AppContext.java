@@ -90,8 +90,7 @@ public final class AppContext implements AutoCloseable {
         this.runner = Objects.requireNonNull(runner);
         Messages messages = new Messages(Locale.getDefault());
         Texts texts = new Texts(messages);
-        Sample start = Samples.byName(START_SAMPLE).orElse(Samples.all().get(0));
-        this.session = new PlannerSession(start, MetricCatalog.defaultBudgets());
+        this.session = new PlannerSession(startSample(), MetricCatalog.defaultBudgets());
         RecentFiles recent = new RecentFiles(settingsStore);
         this.settings = new SettingsViewModel(settingsStore);
         this.scenario = new ScenarioViewModel(session, texts, clock);
@@ -119,12 +118,45 @@ public final class AppContext implements AutoCloseable {
                 ReportExportView.class, () -> new ReportExportView(export));
         this.loader = new ViewLoader(controllers, ResourceBundle.getBundle("dev.kpp.app.l10n.messages"));
         runner.task(ctx -> fit.get()).named("calibration")
-                .onSuccess(c -> session.useCalibration(c, new Planner(c)))
+                .onSuccess(c -> {
+                    // unless the start-up plan brought it already (useStartupPlan)
+                    if (session.calibrationProperty().get() != c) {
+                        session.useCalibration(c, new Planner(c));
+                    }
+                })
                 .onError(e -> {
                     LOG.log(System.Logger.Level.ERROR, "fitting the calibration failed", e);
                     session.post(messages.get("calibration.error", e.getClass().getSimpleName()));
                 })
                 .start();
+    }
+
+    /** @return the sample a first launch opens with */
+    public static Sample startSample() {
+        return Samples.byName(START_SAMPLE).orElse(Samples.all().get(0));
+    }
+
+    /** @return the start-up plan for what a first launch opens with, under way on its own thread */
+    static StartupPlan beginStartupPlan(Supplier<Calibration> fit) {
+        return StartupPlan.begin(fit, startSample(), MetricCatalog.defaultBudgets());
+    }
+
+    /**
+     * Takes the start-up plan before the window's first layout, so its first frame has the charts: waits for
+     * it at most {@code timeoutMs}; when it is late, failed, or no longer matches the inputs, the window
+     * plans as usual once the calibration is in. FX thread.
+     *
+     * @param startup   the plan under way (from {@link #beginStartupPlan})
+     * @param timeoutMs how long the first frame may wait for it
+     */
+    void useStartupPlan(StartupPlan startup, long timeoutMs) {
+        if (session.plannerProperty().get() != null) {
+            return;
+        }
+        startup.await(timeoutMs).ifPresent(p -> {
+            results.offer(p.planner(), p.input(), p.budgets(), p.plan());
+            session.useCalibration(p.calibration(), p.planner());
+        });
     }
 
     /** Loads the main window's scene graph. */

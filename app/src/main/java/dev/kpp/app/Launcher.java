@@ -112,6 +112,8 @@ public final class Launcher {
                     + "the command line works without one: ./kpp --help");
             return 1;
         }
+        // the calibration and the first plan, on the second core while JavaFX starts (docs/benchmarks.md, "Start-up")
+        PlannerApplication.prepare();
         javafx.application.Application.launch(PlannerApplication.class);
         return 0;
     }

@@ -21,20 +21,33 @@ import java.util.Locale;
 
 /** The planner window: builds the {@link AppContext}, the scene, the theme and the window state. */
 public final class PlannerApplication extends Application {
+    /** How long the first frame may wait for the start-up plan before it shows without the charts. */
+    private static final long STARTUP_PLAN_WAIT_MS = 1_500;
+    /** Begun by the launcher before JavaFX starts (JavaFX creates this class, so it is handed over here). */
+    private static volatile StartupPlan startupPlan;
     private AppContext context;
+
+    /** Starts the calibration and the first plan on another core; called before JavaFX starts. */
+    static void prepare() {
+        startupPlan = AppContext.beginStartupPlan(Calibration::embedded);
+    }
 
     @Override
     public void start(Stage stage) {
         StartupTiming timing = StartupTiming.fromSystemProperty();
         timing.mark("JavaFX started");
+        StartupPlan startup = startupPlan != null ? startupPlan : AppContext.beginStartupPlan(Calibration::embedded);
+        startupPlan = null;
         SettingsStore store = SettingsStore.userPreferences();
         Messages messages = new Messages(Locale.getDefault());
         context = new AppContext(store, Importers.defaults(), new FxTaskRunner(2),
                 new FxDialogService(() -> stage, messages), new FxClipboard(),
                 new ChartImages(ThemeManager.lightStylesheets()), System::nanoTime, java.time.Clock.systemUTC(),
-                Calibration::embedded);
+                startup::calibration);
         Parent root = context.loadMainView();
         timing.mark("views loaded");
+        context.useStartupPlan(startup, STARTUP_PLAN_WAIT_MS);
+        timing.mark("plan applied");
         MainView view = context.mainView();
         Scene scene = new Scene(root);
         ThemeManager theme = new ThemeManager(ThemeManager.detectSystemDark());

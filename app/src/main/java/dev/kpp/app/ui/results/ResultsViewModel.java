@@ -123,6 +123,8 @@ public final class ResultsViewModel {
     private Result result;
     private boolean busy;
     private Request pending;
+    /** A plan offered before the first request (the start-up plan), taken by the request it matches. */
+    private Prepared prepared;
 
     /**
      * @param session   shared state (inputs, budgets and the planner in; the plan out)
@@ -179,10 +181,35 @@ public final class ResultsViewModel {
             updateStatus();
             return;
         }
+        // a request queued while there was no planner is older than this one: planning it after would redo the work
+        pending = null;
         launch(request);
     }
 
+    /**
+     * Offers a plan computed before the window existed (the composition root's start-up plan): the next request
+     * for exactly its input and budgets, on this planner, takes it instead of planning again.
+     *
+     * @param planner the planner it was computed with
+     * @param input   what was planned
+     * @param budgets the budgets it was planned against
+     * @param plan    the plan
+     */
+    public void offer(Planner planner, PlanInput input, Budgets budgets, Plan plan) {
+        prepared = new Prepared(planner, input, budgets, plan);
+    }
+
+    private record Prepared(Planner planner, PlanInput input, Budgets budgets, Plan plan) {
+    }
+
     private void launch(Request request) {
+        Prepared ready = prepared;
+        prepared = null;
+        if (ready != null && request.inventory() == null && ready.planner() == session.plannerProperty().get()
+                && ready.input().equals(request.input()) && ready.budgets().equals(request.budgets())) {
+            apply(new Result(request, ready.plan()));
+            return;
+        }
         Planner planner = session.plannerProperty().get();
         busy = true;
         updateStatus();

@@ -95,7 +95,7 @@ public final class PlannerSession {
     /** @return the plan input's source label: {@code sample:<name>} or {@code inventory:<paths>} */
     public String source() {
         LoadedInventory inv = inventory.get();
-        return inv != null ? inv.source() : "sample:" + sample.get().name();
+        return inv != null ? inv.source() : sampleInput(sample.get(), sample.get().params()).source();
     }
 
     /**
@@ -105,8 +105,16 @@ public final class PlannerSession {
      */
     public PlanInput planInput(ScenarioParams candidate) {
         LoadedInventory inv = inventory.get();
-        return inv != null ? new PlanInput(inv.source(), candidate, inv.base())
-                : PlanInput.synthetic(source(), candidate);
+        return inv != null ? new PlanInput(inv.source(), candidate, inv.base()) : sampleInput(sample.get(), candidate);
+    }
+
+    /**
+     * @param s         a sample
+     * @param candidate inputs to plan
+     * @return what a plan for them is computed on while that sample is open: a synthetic cluster
+     */
+    public static PlanInput sampleInput(Sample s, ScenarioParams candidate) {
+        return PlanInput.synthetic("sample:" + s.name(), candidate);
     }
 
     /** @return the plan input of the current inputs */

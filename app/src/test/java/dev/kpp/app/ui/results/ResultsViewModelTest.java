@@ -218,4 +218,67 @@ class ResultsViewModelTest {
         assertThat(vm.latencies()).hasSize(1);
         assertThat(vm.timingProperty().get()).startsWith("Last redraw");
     }
+
+    /** A runner that keeps every task until the test runs it. */
+    private static final class Deferred implements TaskRunner {
+        final List<TaskBuilder<?>> queued = new ArrayList<>();
+
+        @Override
+        public <T> RunningTask launch(TaskBuilder<T> task) {
+            queued.add(task);
+            return null;
+        }
+
+        @Override
+        public void shutdown() {
+        }
+    }
+
+    @Test
+    void aRequestQueuedBeforeTheCalibrationIsNotPlannedAgainAfterTheFirstPlan() {
+        Deferred deferred = new Deferred();
+        ResultsViewModel vm = vm(deferred);
+        assertThat(deferred.queued).as("no planner yet: the request waits").isEmpty();
+        fitted();
+        assertThat(deferred.queued).hasSize(1);
+        new ImmediateTaskRunner().launch(deferred.queued.remove(0));
+        assertThat(vm.statusProperty().get()).isEqualTo(ResultsViewModel.Status.READY);
+        assertThat(deferred.queued).as("the waiting request was the same one: nothing is planned twice").isEmpty();
+    }
+
+    @Test
+    void anOfferedPlanForTheSameInputIsShownWithoutPlanningAgain() {
+        Deferred deferred = new Deferred();
+        ResultsViewModel vm = vm(deferred);
+        Calibration c = Calibration.embedded();
+        Planner planner = new Planner(c);
+        var input = session.planInput();
+        var plan = planner.plan(input, session.budgetsProperty().get(), () -> false);
+        vm.offer(planner, input, session.budgetsProperty().get(), plan);
+        session.useCalibration(c, planner);
+        assertThat(deferred.queued).as("taken at once, no task").isEmpty();
+        assertThat(session.planProperty().get()).isSameAs(plan);
+        assertThat(vm.statusProperty().get()).isEqualTo(ResultsViewModel.Status.READY);
+        assertThat(vm.rows()).isNotEmpty();
+    }
+
+    @Test
+    void anOfferedPlanForOtherInputsIsDroppedAndTheInputsArePlanned() {
+        Deferred deferred = new Deferred();
+        ResultsViewModel vm = vm(deferred);
+        Calibration c = Calibration.embedded();
+        Planner planner = new Planner(c);
+        var input = session.planInput();
+        var stale = planner.plan(input, session.budgetsProperty().get(), () -> false);
+        vm.offer(planner, input, session.budgetsProperty().get(), stale);
+        session.inputsProperty().set(session.inputsProperty().get().withServices(9_000));
+        session.useCalibration(c, planner);
+        assertThat(deferred.queued).hasSize(1);
+        new ImmediateTaskRunner().launch(deferred.queued.remove(0));
+        assertThat(session.planProperty().get()).isNotSameAs(stale);
+        assertThat(session.planProperty().get().current().scenario().services()).isEqualTo(9_000);
+        // and it is not kept for a later request that happens to match
+        session.inputsProperty().set(session.inputsProperty().get().withServices(input.params().services()));
+        assertThat(deferred.queued).hasSize(1);
+    }
 }
