@@ -504,11 +504,6 @@ public final class AdviceView {
         }
     }
 
-    /** @param shown true while the panel's tab is selected (advice is computed only then, or for a copy) */
-    public void bindShown(javafx.beans.value.ObservableBooleanValue shown) {
-        viewModel.activeProperty().bind(shown);
-    }
-
     /** Copies the recommendation as JSON (Edit menu). */
     public void copyJson() {
         viewModel.copyJson();

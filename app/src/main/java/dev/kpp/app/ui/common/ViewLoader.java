@@ -38,6 +38,25 @@ public final class ViewLoader {
      * @return the root node
      */
     public Parent load(Class<?> viewClass) {
+        return loadWith(viewClass).root();
+    }
+
+    /**
+     * A loaded view.
+     *
+     * @param root       its scene graph
+     * @param controller its controller
+     * @param <T>        the controller's class
+     */
+    public record Loaded<T>(Parent root, T controller) {
+    }
+
+    /**
+     * Loads the FXML named after {@code viewClass}, like {@link #load}, and returns its controller with it.
+     *
+     * @return the root node and the controller
+     */
+    public <T> Loaded<T> loadWith(Class<T> viewClass) {
         URL url = viewClass.getResource(viewClass.getSimpleName() + ".fxml");
         if (url == null) {
             throw new IllegalStateException("no FXML for " + viewClass.getName());
@@ -53,7 +72,8 @@ public final class ViewLoader {
             return supplier.get();
         });
         try {
-            return loader.load();
+            Parent root = loader.load();
+            return new Loaded<>(root, viewClass.cast(loader.getController()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load " + url, e);
         }

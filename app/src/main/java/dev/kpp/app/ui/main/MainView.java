@@ -2,9 +2,11 @@ package dev.kpp.app.ui.main;
 
 import dev.kpp.app.text.Messages;
 import dev.kpp.app.ui.advice.AdviceView;
+import dev.kpp.app.ui.calibration.CalibrationView;
 import dev.kpp.app.ui.common.DialogHost;
 import dev.kpp.app.ui.common.Elide;
 import dev.kpp.app.ui.common.RunningTask;
+import dev.kpp.app.ui.common.ViewLoader;
 import dev.kpp.app.ui.connect.ConnectView;
 import dev.kpp.app.ui.export.ReportExportView;
 import dev.kpp.app.ui.inventory.InventoryView;
@@ -101,8 +103,6 @@ public final class MainView {
     @FXML
     private Tab adviceTab;
     @FXML
-    private AdviceView adviceController;
-    @FXML
     private MenuItem copyAdviceJsonItem;
     @FXML
     private MenuItem copyAdviceMarkdownItem;
@@ -118,8 +118,17 @@ public final class MainView {
     private ResultsView resultsController;
 
     private final Button cancelButton = new Button();
+    private final ViewLoader views;
+    /** The Advice panel, loaded when its tab is first chosen (or the Edit menu copies its text). */
+    private AdviceView adviceController;
 
-    public MainView(MainViewModel viewModel, SettingsViewModel settings, Messages messages, DialogHost dialogHost) {
+    /**
+     * @param views loads the Calibration and Advice tabs' views when they are first chosen: the window's
+     *              first frame lays out only what it shows (docs/benchmarks.md, "Start-up")
+     */
+    public MainView(MainViewModel viewModel, SettingsViewModel settings, Messages messages, DialogHost dialogHost,
+                    ViewLoader views) {
+        this.views = views;
         this.viewModel = viewModel;
         this.settings = settings;
         this.messages = messages;
@@ -144,7 +153,8 @@ public final class MainView {
         basisLabel.textProperty().bind(viewModel.scenario().basisProperty());
         copyAdviceJsonItem.disableProperty().bind(viewModel.results().hasPlanProperty().not());
         copyAdviceMarkdownItem.disableProperty().bind(viewModel.results().hasPlanProperty().not());
-        adviceController.bindShown(adviceTab.selectedProperty());
+        loadWhenChosen(calibrationTab, this::calibrationView);
+        loadWhenChosen(adviceTab, this::advice);
 
         for (int i = 0; i < viewModel.samples().size(); i++) {
             var sample = viewModel.samples().get(i);
@@ -410,19 +420,46 @@ public final class MainView {
         showAdvice();
     }
 
-    /** @return the Advice panel */
+    private static void loadWhenChosen(Tab tab, Runnable load) {
+        if (tab.isSelected()) {
+            load.run();
+        }
+        tab.selectedProperty().addListener((obs, was, is) -> {
+            if (is) {
+                load.run();
+            }
+        });
+    }
+
+    private void calibrationView() {
+        if (calibrationTab.getContent() == null) {
+            calibrationTab.setContent(views.load(CalibrationView.class));
+        }
+    }
+
+    /** @return whether the Advice tab is the one shown (the Advice panel computes only then) */
+    public javafx.beans.value.ObservableBooleanValue adviceShown() {
+        return adviceTab.selectedProperty();
+    }
+
+    /** @return the Advice panel (loaded now if its tab was never chosen) */
     public AdviceView advice() {
+        if (adviceController == null) {
+            ViewLoader.Loaded<AdviceView> loaded = views.loadWith(AdviceView.class);
+            adviceController = loaded.controller();
+            adviceTab.setContent(loaded.root());
+        }
         return adviceController;
     }
 
     @FXML
     private void copyAdviceJson() {
-        adviceController.copyJson();
+        advice().copyJson();
     }
 
     @FXML
     private void copyAdviceMarkdown() {
-        adviceController.copyMarkdown();
+        advice().copyMarkdown();
     }
 
     /** Selects the Calibration tab (tests, Ctrl+2). */
