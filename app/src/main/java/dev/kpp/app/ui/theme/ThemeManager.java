@@ -37,8 +37,9 @@ public final class ThemeManager {
     /** Applies a theme choice to a scene. */
     public void apply(Scene scene, ThemeChoice choice) {
         boolean dark = choice == ThemeChoice.DARK || (choice == ThemeChoice.SYSTEM && systemDark);
-        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
-                : new PrimerLight().getUserAgentStylesheet());
+        // the theme's binary form: JavaFX reads it in a third of the time it takes to parse the CSS (docs/benchmarks.md)
+        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheetBSS()
+                : new PrimerLight().getUserAgentStylesheetBSS());
         scene.getStylesheets().setAll(dark ? java.util.List.of(appCss, darkCss) : java.util.List.of(appCss));
         if (dark) {
             if (!scene.getRoot().getStyleClass().contains(Styles.DARK)) {
