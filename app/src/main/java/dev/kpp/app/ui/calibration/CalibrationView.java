@@ -57,6 +57,10 @@ public final class CalibrationView {
         quality.textProperty().bind(viewModel.qualityProperty());
         parameters.textProperty().bind(viewModel.parametersProperty());
         informs.textProperty().bind(viewModel.informsProperty());
+        // the pill elides in a narrow window (1280x720): its whole text is in its tooltip
+        javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
+        whole.textProperty().bind(viewModel.informsProperty());
+        informs.setTooltip(whole);
         table.setItems(viewModel.rows());
         table.setPlaceholder(new Label(messages.get("calibration.table.empty")));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
