@@ -4,7 +4,6 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -48,7 +47,7 @@ public final class KeyValueList extends VBox {
             HBox.setHgrow(key, Priority.ALWAYS);
             Label value = new Label(kv.value());
             value.getStyleClass().add("kv-value");
-            value.setTooltip(new Tooltip(kv.key() + ": " + kv.value()));
+            Tips.install(value, kv.key() + ": " + kv.value());
             Region row;
             if (kv.value().length() > INLINE_VALUE_CHARS) {
                 value.setWrapText(true);

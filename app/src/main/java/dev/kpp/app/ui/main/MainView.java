@@ -6,6 +6,7 @@ import dev.kpp.app.ui.calibration.CalibrationView;
 import dev.kpp.app.ui.common.DialogHost;
 import dev.kpp.app.ui.common.Elide;
 import dev.kpp.app.ui.common.RunningTask;
+import dev.kpp.app.ui.common.Tips;
 import dev.kpp.app.ui.common.ViewLoader;
 import dev.kpp.app.ui.connect.ConnectView;
 import dev.kpp.app.ui.export.ReportExportView;
@@ -27,7 +28,6 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -189,9 +189,7 @@ public final class MainView {
         cancelButton.managedProperty().bind(cancelButton.visibleProperty());
         statusBar.getRightItems().add(cancelButton);
         // the input-to-chart time is a developer's figure: a tooltip, never the status text
-        Tooltip timing = new Tooltip();
-        timing.textProperty().bind(viewModel.results().timingProperty());
-        statusBar.setTooltip(timing);
+        Tips.install(statusBar, viewModel.results().timingProperty(), tip -> { });
         viewModel.session().taskProperty().addListener((obs, o, n) -> bindTask(n));
         bindTask(null);
 

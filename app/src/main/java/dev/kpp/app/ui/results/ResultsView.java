@@ -2,6 +2,7 @@ package dev.kpp.app.ui.results;
 
 import dev.kpp.app.text.Messages;
 import dev.kpp.app.ui.chart.LogChart;
+import dev.kpp.app.ui.common.Tips;
 import dev.kpp.app.ui.theme.Styles;
 import dev.kpp.model.plan.Metric;
 import javafx.beans.binding.Bindings;
@@ -19,7 +20,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -27,7 +27,6 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -100,7 +99,7 @@ public final class ResultsView {
         calico.textProperty().bind(viewModel.calicoProperty());
         calico.visibleProperty().bind(viewModel.calicoProperty().isNotEmpty());
         calico.managedProperty().bind(calico.visibleProperty());
-        calico.setTooltip(new Tooltip(messages.get("results.calico.tooltip")));
+        Tips.install(calico, messages.get("results.calico.tooltip"));
         calico.setMinHeight(Region.USE_PREF_SIZE);
         buildComparison();
         buildCrossovers();
@@ -192,11 +191,7 @@ public final class ResultsView {
             unit.getStyleClass().add("metric-unit");
             VBox label = new VBox(0, name, unit);
             label.getStyleClass().add("comparison-metric");
-            Tooltip tip = new Tooltip(r.tooltip());
-            tip.setWrapText(true);
-            tip.setMaxWidth(380);
-            tip.setShowDelay(Duration.millis(300));
-            Tooltip.install(label, tip);
+            Tips.install(label, r.tooltip(), Tips.wrapped(380, 300));
             addCell(label, 0, row);
             int c = 1;
             for (ComparisonRow.Cell cell : r.cells()) {
@@ -247,11 +242,7 @@ public final class ResultsView {
             Label marker = new Label(null, mark);
             marker.getStyleClass().add("low-confidence");
             marker.setId("low-" + r.metric().key() + "-" + cell.mode().id());
-            Tooltip tip = new Tooltip(cell.note());
-            tip.setWrapText(true);
-            tip.setMaxWidth(360);
-            tip.setShowDelay(Duration.millis(200));
-            marker.setTooltip(tip);
+            Tips.install(marker, cell.note(), Tips.wrapped(360, 200));
             marker.setAccessibleText(cell.note());
             top.getChildren().add(0, marker);
         }
@@ -355,14 +346,14 @@ public final class ResultsView {
         chooser.valueProperty().bindBidirectional(slot);
         chooser.getStyleClass().add("chart-chooser");
         chooser.setId("chart-choose-" + index);
-        chooser.setTooltip(new Tooltip(messages.get("results.chart.choose")));
+        Tips.install(chooser, messages.get("results.chart.choose"));
         LogChart chart = new LogChart();
         chart.setId("chart-" + index);
         charts.add(chart);
         Button export = new Button(null, new FontIcon("fth-download"));
         export.getStyleClass().addAll("icon-button", "flat-button");
         export.setId("chart-export-" + index);
-        export.setTooltip(new Tooltip(messages.get("results.chart.export")));
+        Tips.install(export, messages.get("results.chart.export"));
         export.setOnAction(e -> viewModel.exportChart(index));
         export.disableProperty().bind(viewModel.hasPlanProperty().not());
         Pane spacer = new Pane();

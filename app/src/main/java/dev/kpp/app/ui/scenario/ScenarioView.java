@@ -1,6 +1,7 @@
 package dev.kpp.app.ui.scenario;
 
 import dev.kpp.app.text.Messages;
+import dev.kpp.app.ui.common.Tips;
 import javafx.beans.value.ObservableStringValue;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
@@ -11,7 +12,6 @@ import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -89,20 +89,17 @@ public final class ScenarioView {
         }
     }
 
-    private Tooltip tooltip(String key) {
-        Tooltip tip = new Tooltip(messages.get(key));
-        tip.setWrapText(true);
-        tip.setMaxWidth(360);
-        tip.setShowDelay(Duration.millis(350));
-        tip.setShowDuration(Duration.seconds(30));
-        return tip;
+    /** An input's explanation on its label, field and slider, made on first hover (Tips). */
+    private void explain(String key, javafx.scene.Node... nodes) {
+        String text = messages.get(key);
+        for (javafx.scene.Node n : nodes) {
+            Tips.install(n, text, Tips.wrapped(360, 350).andThen(tip -> tip.setShowDuration(Duration.seconds(30))));
+        }
     }
 
     private VBox row(InputField f) {
-        Tooltip tip = tooltip(f.tooltipKey());
         Label label = new Label(messages.get(f.labelKey()));
         label.getStyleClass().add("input-label");
-        label.setTooltip(tip);
         label.setMaxWidth(Double.MAX_VALUE);
         label.setMinWidth(0);
         label.setWrapText(true);
@@ -112,7 +109,6 @@ public final class ScenarioView {
         field.getStyleClass().add("input-field");
         field.setPrefColumnCount(6);
         field.setMinWidth(72);
-        field.setTooltip(tip);
         field.textProperty().bindBidirectional(f.textProperty());
         field.disableProperty().bind(f.enabledProperty().not());
         field.setOnAction(e -> f.commit());
@@ -129,7 +125,7 @@ public final class ScenarioView {
         Slider slider = new Slider(0, 1, 0);
         slider.setId("slider-" + f.key());
         slider.setBlockIncrement(0.01);
-        slider.setTooltip(tip);
+        explain(f.tooltipKey(), label, field, slider);
         slider.valueProperty().bindBidirectional(f.sliderProperty());
         slider.disableProperty().bind(f.enabledProperty().not());
         Label hint = note(f.hintProperty(), "input-hint");
@@ -161,11 +157,9 @@ public final class ScenarioView {
     }
 
     private void choice(ComboBox<String> box, Label label, Label error, ChoiceField f) {
-        Tooltip tip = tooltip(f.tooltipKey());
         label.setText(messages.get(f.labelKey()));
         label.setMinWidth(Region.USE_PREF_SIZE);
-        label.setTooltip(tip);
-        box.setTooltip(tip);
+        explain(f.tooltipKey(), label, box);
         box.setEditable(true);
         box.setItems(f.suggestions());
         box.getEditor().textProperty().bindBidirectional(f.textProperty());
@@ -195,7 +189,7 @@ public final class ScenarioView {
         on.setWrapText(true);
         on.selectedProperty().bindBidirectional(b.enabledProperty());
         on.setMaxWidth(Double.MAX_VALUE);
-        on.setTooltip(new Tooltip(messages.get("scenario.budget.tooltip")));
+        Tips.install(on, messages.get("scenario.budget.tooltip"));
         HBox.setHgrow(on, Priority.ALWAYS);
         Label le = new Label("≤");
         le.setMinWidth(Region.USE_PREF_SIZE);
