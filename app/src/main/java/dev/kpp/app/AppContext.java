@@ -107,7 +107,7 @@ public final class AppContext implements AutoCloseable {
         Map<Class<?>, Supplier<?>> controllers = Map.of(
                 AdviceView.class, () -> new AdviceView(advice, messages),
                 MainView.class, () -> {
-                    mainView = new MainView(main, settings, messages, dialogHost, views());
+                    mainView = new MainView(main, settings, messages, dialogHost, views(), advice);
                     return mainView;
                 },
                 InventoryView.class, () -> new InventoryView(inventory),
@@ -161,10 +161,7 @@ public final class AppContext implements AutoCloseable {
 
     /** Loads the main window's scene graph. */
     public Parent loadMainView() {
-        Parent root = loader.load(MainView.class);
-        // the Advice panel computes only while its tab is shown (its view loads when the tab is first chosen)
-        advice.activeProperty().bind(mainView.adviceShown());
-        return root;
+        return loader.load(MainView.class);
     }
 
     /** The views' loader (called by the main view's factory, after the constructor assigned it). */

@@ -2,6 +2,7 @@ package dev.kpp.app.ui.main;
 
 import dev.kpp.app.text.Messages;
 import dev.kpp.app.ui.advice.AdviceView;
+import dev.kpp.app.ui.advice.AdviceViewModel;
 import dev.kpp.app.ui.calibration.CalibrationView;
 import dev.kpp.app.ui.common.DialogHost;
 import dev.kpp.app.ui.common.Elide;
@@ -119,16 +120,20 @@ public final class MainView {
 
     private final Button cancelButton = new Button();
     private final ViewLoader views;
+    private final AdviceViewModel adviceModel;
     /** The Advice panel, loaded when its tab is first chosen (or the Edit menu copies its text). */
     private AdviceView adviceController;
 
     /**
-     * @param views loads the Calibration and Advice tabs' views when they are first chosen: the window's
-     *              first frame lays out only what it shows (docs/benchmarks.md, "Start-up")
+     * @param views  loads the Calibration and Advice tabs' views when they are first chosen: the window's
+     *               first frame lays out only what it shows (docs/benchmarks.md, "Start-up")
+     * @param advice the Advice panel's model: it computes only while its tab is shown, and the Edit menu
+     *               copies its text without building the panel
      */
     public MainView(MainViewModel viewModel, SettingsViewModel settings, Messages messages, DialogHost dialogHost,
-                    ViewLoader views) {
+                    ViewLoader views, AdviceViewModel advice) {
         this.views = views;
+        this.adviceModel = advice;
         this.viewModel = viewModel;
         this.settings = settings;
         this.messages = messages;
@@ -155,6 +160,7 @@ public final class MainView {
         copyAdviceMarkdownItem.disableProperty().bind(viewModel.results().hasPlanProperty().not());
         loadWhenChosen(calibrationTab, this::calibrationView);
         loadWhenChosen(adviceTab, this::advice);
+        adviceModel.activeProperty().bind(adviceTab.selectedProperty());
 
         for (int i = 0; i < viewModel.samples().size(); i++) {
             var sample = viewModel.samples().get(i);
@@ -435,11 +441,6 @@ public final class MainView {
         }
     }
 
-    /** @return whether the Advice tab is the one shown (the Advice panel computes only then) */
-    public javafx.beans.value.ObservableBooleanValue adviceShown() {
-        return adviceTab.selectedProperty();
-    }
-
     /** @return the Advice panel (loaded now if its tab was never chosen) */
     public AdviceView advice() {
         if (adviceController == null) {
@@ -452,12 +453,12 @@ public final class MainView {
 
     @FXML
     private void copyAdviceJson() {
-        advice().copyJson();
+        adviceModel.copyJson();
     }
 
     @FXML
     private void copyAdviceMarkdown() {
-        advice().copyMarkdown();
+        adviceModel.copyMarkdown();
     }
 
     /** Selects the Calibration tab (tests, Ctrl+2). */

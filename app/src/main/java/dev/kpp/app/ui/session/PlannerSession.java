@@ -95,7 +95,7 @@ public final class PlannerSession {
     /** @return the plan input's source label: {@code sample:<name>} or {@code inventory:<paths>} */
     public String source() {
         LoadedInventory inv = inventory.get();
-        return inv != null ? inv.source() : sampleInput(sample.get(), sample.get().params()).source();
+        return inv != null ? inv.source() : sampleSource(sample.get());
     }
 
     /**
@@ -114,7 +114,11 @@ public final class PlannerSession {
      * @return what a plan for them is computed on while that sample is open: a synthetic cluster
      */
     public static PlanInput sampleInput(Sample s, ScenarioParams candidate) {
-        return PlanInput.synthetic("sample:" + s.name(), candidate);
+        return PlanInput.synthetic(sampleSource(s), candidate);
+    }
+
+    private static String sampleSource(Sample s) {
+        return "sample:" + s.name();
     }
 
     /** @return the plan input of the current inputs */
