@@ -3,10 +3,8 @@ package dev.kpp.app;
 import dev.kpp.app.ui.chart.LogChart;
 import dev.kpp.app.ui.common.FakeClipboard;
 import dev.kpp.app.ui.common.FakeDialogs;
-import dev.kpp.app.ui.common.RunningTask;
+import dev.kpp.app.ui.common.HeldTaskRunner;
 import dev.kpp.app.ui.common.SettingsStore;
-import dev.kpp.app.ui.common.TaskBuilder;
-import dev.kpp.app.ui.common.TaskRunner;
 import dev.kpp.app.ui.settings.ThemeChoice;
 import dev.kpp.app.ui.theme.ThemeManager;
 import dev.kpp.model.calibration.Calibration;
@@ -21,9 +19,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -32,22 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(ApplicationExtension.class)
 class WindowStartTest {
-    /** Keeps every task and never runs one: whatever the window shows came without them. */
-    private static final class HeldTasks implements TaskRunner {
-        final List<TaskBuilder<?>> held = new ArrayList<>();
-
-        @Override
-        public <T> RunningTask launch(TaskBuilder<T> task) {
-            held.add(task);
-            return null;
-        }
-
-        @Override
-        public void shutdown() {
-        }
-    }
-
-    private final HeldTasks tasks = new HeldTasks();
+    /** Keeps every task and runs none: whatever the window shows came without them. */
+    private final HeldTaskRunner tasks = new HeldTaskRunner();
     private AppContext ctx;
     private Parent root;
 

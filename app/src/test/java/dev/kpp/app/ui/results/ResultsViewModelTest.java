@@ -4,16 +4,16 @@ import dev.kpp.app.text.Texts;
 import dev.kpp.app.ui.common.Contexts;
 import dev.kpp.app.ui.common.FakeClipboard;
 import dev.kpp.app.ui.common.FakeDialogs;
+import dev.kpp.app.ui.common.HeldTaskRunner;
 import dev.kpp.app.ui.common.ImageExport;
 import dev.kpp.app.ui.common.ImmediateTaskRunner;
-import dev.kpp.app.ui.common.RunningTask;
-import dev.kpp.app.ui.common.TaskBuilder;
 import dev.kpp.app.ui.common.TaskRunner;
 import dev.kpp.app.ui.session.PlannerSession;
 import dev.kpp.model.calibration.Calibration;
 import dev.kpp.model.inventory.ProxyMode;
 import dev.kpp.model.plan.Metric;
 import dev.kpp.model.plan.MetricCatalog;
+import dev.kpp.model.plan.Plan;
 import dev.kpp.model.plan.Planner;
 import dev.kpp.model.scenario.Samples;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -191,72 +190,51 @@ class ResultsViewModelTest {
     @Test
     void whileAPlanIsComputedOnlyTheLatestRequestRunsNext() {
         fitted();
-        List<TaskBuilder<?>> queued = new ArrayList<>();
-        ImmediateTaskRunner immediate = new ImmediateTaskRunner();
-        TaskRunner deferred = new TaskRunner() {
-            @Override
-            public <T> RunningTask launch(TaskBuilder<T> task) {
-                queued.add(task);
-                return null;
-            }
-
-            @Override
-            public void shutdown() {
-            }
-        };
+        HeldTaskRunner deferred = new HeldTaskRunner();
         ResultsViewModel vm = vm(deferred);
         for (long s : new long[]{1_000, 2_000, 30_000}) {
             session.inputsProperty().set(session.inputsProperty().get().withServices(s));
         }
-        assertThat(queued).hasSize(1);
-        immediate.launch(queued.remove(0));
-        assertThat(queued).hasSize(1);
-        immediate.launch(queued.remove(0));
-        assertThat(queued).isEmpty();
+        assertThat(deferred.held).hasSize(1);
+        deferred.runNext();
+        assertThat(deferred.held).hasSize(1);
+        deferred.runNext();
+        assertThat(deferred.held).isEmpty();
         assertThat(session.planProperty().get().current().scenario().services()).isEqualTo(30_000);
         vm.chartsRendered();
         assertThat(vm.latencies()).hasSize(1);
         assertThat(vm.timingProperty().get()).startsWith("Last redraw");
     }
 
-    /** A runner that keeps every task until the test runs it. */
-    private static final class Deferred implements TaskRunner {
-        final List<TaskBuilder<?>> queued = new ArrayList<>();
-
-        @Override
-        public <T> RunningTask launch(TaskBuilder<T> task) {
-            queued.add(task);
-            return null;
-        }
-
-        @Override
-        public void shutdown() {
-        }
+    /** Offers the plan of the session's current inputs, computed beforehand on {@code planner} (the start-up plan). */
+    private Plan offerCurrentPlan(ResultsViewModel vm, Planner planner) {
+        var input = session.planInput();
+        Plan plan = planner.plan(input, session.budgetsProperty().get(), () -> false);
+        vm.offer(planner, input, session.budgetsProperty().get(), plan);
+        return plan;
     }
 
     @Test
     void aRequestQueuedBeforeTheCalibrationIsNotPlannedAgainAfterTheFirstPlan() {
-        Deferred deferred = new Deferred();
+        HeldTaskRunner deferred = new HeldTaskRunner();
         ResultsViewModel vm = vm(deferred);
-        assertThat(deferred.queued).as("no planner yet: the request waits").isEmpty();
+        assertThat(deferred.held).as("no planner yet: the request waits").isEmpty();
         fitted();
-        assertThat(deferred.queued).hasSize(1);
-        new ImmediateTaskRunner().launch(deferred.queued.remove(0));
+        assertThat(deferred.held).hasSize(1);
+        deferred.runNext();
         assertThat(vm.statusProperty().get()).isEqualTo(ResultsViewModel.Status.READY);
-        assertThat(deferred.queued).as("the waiting request was the same one: nothing is planned twice").isEmpty();
+        assertThat(deferred.held).as("the waiting request was the same one: nothing is planned twice").isEmpty();
     }
 
     @Test
     void anOfferedPlanForTheSameInputIsShownWithoutPlanningAgain() {
-        Deferred deferred = new Deferred();
+        HeldTaskRunner deferred = new HeldTaskRunner();
         ResultsViewModel vm = vm(deferred);
         Calibration c = Calibration.embedded();
         Planner planner = new Planner(c);
-        var input = session.planInput();
-        var plan = planner.plan(input, session.budgetsProperty().get(), () -> false);
-        vm.offer(planner, input, session.budgetsProperty().get(), plan);
+        Plan plan = offerCurrentPlan(vm, planner);
         session.useCalibration(c, planner);
-        assertThat(deferred.queued).as("taken at once, no task").isEmpty();
+        assertThat(deferred.held).as("taken at once, no task").isEmpty();
         assertThat(session.planProperty().get()).isSameAs(plan);
         assertThat(vm.statusProperty().get()).isEqualTo(ResultsViewModel.Status.READY);
         assertThat(vm.rows()).isNotEmpty();
@@ -264,21 +242,20 @@ class ResultsViewModelTest {
 
     @Test
     void anOfferedPlanForOtherInputsIsDroppedAndTheInputsArePlanned() {
-        Deferred deferred = new Deferred();
+        HeldTaskRunner deferred = new HeldTaskRunner();
         ResultsViewModel vm = vm(deferred);
         Calibration c = Calibration.embedded();
         Planner planner = new Planner(c);
-        var input = session.planInput();
-        var stale = planner.plan(input, session.budgetsProperty().get(), () -> false);
-        vm.offer(planner, input, session.budgetsProperty().get(), stale);
+        long offeredServices = session.inputsProperty().get().services();
+        Plan stale = offerCurrentPlan(vm, planner);
         session.inputsProperty().set(session.inputsProperty().get().withServices(9_000));
         session.useCalibration(c, planner);
-        assertThat(deferred.queued).hasSize(1);
-        new ImmediateTaskRunner().launch(deferred.queued.remove(0));
+        assertThat(deferred.held).hasSize(1);
+        deferred.runNext();
         assertThat(session.planProperty().get()).isNotSameAs(stale);
         assertThat(session.planProperty().get().current().scenario().services()).isEqualTo(9_000);
         // and it is not kept for a later request that happens to match
-        session.inputsProperty().set(session.inputsProperty().get().withServices(input.params().services()));
-        assertThat(deferred.queued).hasSize(1);
+        session.inputsProperty().set(session.inputsProperty().get().withServices(offeredServices));
+        assertThat(deferred.held).hasSize(1);
     }
 }
