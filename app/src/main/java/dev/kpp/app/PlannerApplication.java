@@ -18,6 +18,7 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 
 /** The planner window: builds the {@link AppContext}, the scene, the theme and the window state. */
 public final class PlannerApplication extends Application {
@@ -27,9 +28,30 @@ public final class PlannerApplication extends Application {
     private static volatile StartupPlan startupPlan;
     private AppContext context;
 
-    /** Starts the calibration and the first plan on another core; called before JavaFX starts. */
+    /** Asked of the desktop before JavaFX starts (it runs a process on Linux). */
+    private static volatile CompletableFuture<Boolean> systemDark;
+
+    /**
+     * Starts the calibration and the first plan on another core, and asks the desktop whether it prefers a
+     * dark theme; called before JavaFX starts.
+     */
     static void prepare() {
         startupPlan = AppContext.beginStartupPlan(Calibration::embedded);
+        systemDark = askSystemDark();
+    }
+
+    private static CompletableFuture<Boolean> askSystemDark() {
+        CompletableFuture<Boolean> dark = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                dark.complete(ThemeManager.detectSystemDark());
+            } finally {
+                dark.complete(false); // what it answers when the desktop cannot be asked
+            }
+        }, "kpp-system-theme");
+        t.setDaemon(true);
+        t.start();
+        return dark;
     }
 
     @Override
@@ -37,20 +59,24 @@ public final class PlannerApplication extends Application {
         StartupTiming timing = StartupTiming.fromSystemProperty();
         timing.mark("JavaFX started");
         StartupPlan startup = startupPlan != null ? startupPlan : AppContext.beginStartupPlan(Calibration::embedded);
+        CompletableFuture<Boolean> dark = systemDark != null ? systemDark : askSystemDark();
         startupPlan = null;
+        systemDark = null;
         SettingsStore store = SettingsStore.userPreferences();
         Messages messages = new Messages(Locale.getDefault());
         context = new AppContext(store, Importers.defaults(), new FxTaskRunner(2),
                 new FxDialogService(() -> stage, messages), new FxClipboard(),
                 new ChartImages(ThemeManager.lightStylesheets()), System::nanoTime, java.time.Clock.systemUTC(),
                 startup::calibration);
+        // the theme before the first control, so that JavaFX never loads Modena (docs/adr/0106)
+        ThemeManager theme = new ThemeManager(dark.join());
+        theme.applyUserAgent(context.settings().themeProperty().get());
         Parent root = context.loadMainView();
         timing.mark("views loaded");
         context.useStartupPlan(startup, STARTUP_PLAN_WAIT_MS);
         timing.mark("plan applied");
         MainView view = context.mainView();
         Scene scene = new Scene(root);
-        ThemeManager theme = new ThemeManager(ThemeManager.detectSystemDark());
         theme.setOnApplied(view::showDarkApplied);
         theme.apply(scene, context.settings().themeProperty().get());
         context.settings().themeProperty().addListener((obs, o, n) -> theme.apply(scene, n));

@@ -34,12 +34,27 @@ public final class ThemeManager {
         this.onApplied = listener;
     }
 
-    /** Applies a theme choice to a scene. */
-    public void apply(Scene scene, ThemeChoice choice) {
+    /**
+     * Makes the theme's AtlantaFX stylesheet the application's user-agent stylesheet. Called before the first
+     * control is created, JavaFX never loads its own Modena theme: a control's class loads Modena when it
+     * finds no user-agent stylesheet set (docs/adr/0106).
+     *
+     * @param choice the theme chosen
+     * @return whether that theme is dark
+     */
+    public boolean applyUserAgent(ThemeChoice choice) {
         boolean dark = choice == ThemeChoice.DARK || (choice == ThemeChoice.SYSTEM && systemDark);
         // the theme's binary form: JavaFX reads it in a third of the time it takes to parse the CSS (docs/benchmarks.md)
-        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheetBSS()
-                : new PrimerLight().getUserAgentStylesheetBSS());
+        String ua = dark ? new PrimerDark().getUserAgentStylesheetBSS() : new PrimerLight().getUserAgentStylesheetBSS();
+        if (!ua.equals(Application.getUserAgentStylesheet())) {
+            Application.setUserAgentStylesheet(ua);
+        }
+        return dark;
+    }
+
+    /** Applies a theme choice to a scene. */
+    public void apply(Scene scene, ThemeChoice choice) {
+        boolean dark = applyUserAgent(choice);
         scene.getStylesheets().setAll(dark ? java.util.List.of(appCss, darkCss) : java.util.List.of(appCss));
         if (dark) {
             if (!scene.getRoot().getStyleClass().contains(Styles.DARK)) {
