@@ -140,7 +140,9 @@ final class ChartPainter {
         s.line(left, bottom + 0.5, right, bottom + 0.5, axis, 1, 1);
         s.text(d.xLabel(), (left + right) / 2, bottom + 7 + tick * 1.3, label, false, axis, Surface.HAlign.CENTER,
                 Surface.VAlign.TOP);
-        s.verticalText(d.yLabel(), 9 * scale, (top + bottom) / 2, label, axis);
+        // the axis title along the plot's height, no further: a small chart card shortens it rather than let it
+        // run into the legend above (the card's chooser names the metric in full)
+        s.verticalText(fitted(s, d.yLabel(), label, bottom - top), 9 * scale, (top + bottom) / 2, label, axis);
 
         // data, clipped to the plot area
         s.clip(left, top - 1, right - left + 1, bottom - top + 2);
@@ -406,6 +408,27 @@ final class ChartPainter {
             }
             n = 0;
         }
+    }
+
+    /** @return the text, or as much of it as fits in {@code max} with an ellipsis: whole words when they fit */
+    static String fitted(Surface s, String text, double size, double max) {
+        if (text == null || text.isEmpty() || s.textWidth(text, size, false) <= max) {
+            return text;
+        }
+        String ellipsis = "\u2026";
+        for (int cut = text.lastIndexOf(' '); cut > 0; cut = text.lastIndexOf(' ', cut - 1)) {
+            String head = text.substring(0, cut).stripTrailing() + ellipsis;
+            if (s.textWidth(head, size, false) <= max) {
+                return head;
+            }
+        }
+        for (int end = text.length() - 1; end > 0; end--) {
+            String head = text.substring(0, end) + ellipsis;
+            if (s.textWidth(head, size, false) <= max) {
+                return head;
+            }
+        }
+        return "";
     }
 
     private static boolean drawable(double v, boolean logY) {

@@ -43,6 +43,7 @@ class ChartPainterTest {
         final List<double[]> labels = new ArrayList<>();
         final List<double[]> texts = new ArrayList<>();
         final List<String> strings = new ArrayList<>();
+        final List<String> vertical = new ArrayList<>();
         int hatched;
 
         @Override
@@ -96,6 +97,7 @@ class ChartPainterTest {
 
         @Override
         public void verticalText(String s, double x, double y, double size, Color c) {
+            vertical.add(s);
         }
     }
 
@@ -148,5 +150,41 @@ class ChartPainterTest {
                 false, Double.NaN, 1);
         assertThat(low.hatched).as("one band, one legend swatch").isEqualTo(2);
         assertThat(low.strings).contains("hatched: low confidence");
+    }
+
+    private static PlotData titled(String yLabel) {
+        double[] x = {10, 100, 1_000};
+        return new PlotData("Title", "Services", yLabel, true, 10, 1_000,
+                List.of(PlotData.Series.line("iptables", "mode-iptables", x, new double[]{1, 10, 100}, null, null, null)),
+                Double.NaN, null, List.of(), List.of(), PLAIN, PLAIN, "hatched: low confidence");
+    }
+
+    @Test
+    void theAxisTitleIsShortenedToThePlotsHeightAtWordsAndKeptWholeWhenItFits() {
+        String title = "Rules per new connection";
+        Recording tall = new Recording();
+        ChartPainter.Frame big = ChartPainter.paint(titled(title), tall, new Palette(c -> null), 520, 400, false,
+                Double.NaN, 1);
+        assertThat(tall.vertical).containsExactly(title);
+        Recording small = new Recording();
+        ChartPainter.Frame f = ChartPainter.paint(titled(title), small, new Palette(c -> null), 300, 160, false,
+                Double.NaN, 1);
+        double height = f.bottom() - f.top();
+        assertThat(small.textWidth(title, 11.5, false)).as("the case is one that needs it").isGreaterThan(height);
+        String shown = small.vertical.get(0);
+        assertThat(shown).endsWith("\u2026");
+        assertThat(title).startsWith(shown.substring(0, shown.length() - 1));
+        assertThat(shown.substring(0, shown.length() - 1)).as("cut after a whole word").isIn("Rules", "Rules per",
+                "Rules per new");
+        assertThat(big.bottom() - big.top()).isGreaterThan(height);
+    }
+
+    @Test
+    void aTitleWithNoRoomLeftIsCutInsideItsFirstWordOrDropped() {
+        Recording r = new Recording();
+        assertThat(ChartPainter.fitted(r, "Connections", 11, 1)).isEmpty();
+        String cut = ChartPainter.fitted(r, "Connections", 11, r.textWidth("Conn\u2026", 11, false) + 0.5);
+        assertThat(cut).isEqualTo("Conn\u2026");
+        assertThat(ChartPainter.fitted(r, "Connections", 11, 1_000)).isEqualTo("Connections");
     }
 }
