@@ -70,7 +70,7 @@ final class ChartPainter {
                     Surface.VAlign.TOP);
             y += 20 * scale;
         }
-        y = legend(d, s, p, w, y, tick, scale) + 6 * scale;
+        y = legend(d, s, p, w, h, y, tick, scale) + 6 * scale;
 
         double[] yr = yRange(d);
         List<Double> yTicks = d.logY() ? decadeTicks(yr[0], yr[1]) : linearTicks(yr[0], yr[1]);
@@ -220,12 +220,19 @@ final class ChartPainter {
         return f;
     }
 
-    /** Lays the legend out in rows above the plot and paints it; @return its bottom */
-    private static double legend(PlotData d, Surface s, Palette p, double w, double top, double size, double scale) {
+    /** The share of a chart's height its legend may take; the rest of the entries are counted ("+12"). */
+    static final double LEGEND_SHARE = 0.3;
+
+    /**
+     * Lays the legend out in rows above the plot and paints it. When it would take more than
+     * {@link #LEGEND_SHARE} of the chart's height (the Calibration tab's 27 series in a small window), it shows
+     * the rows that fit and ends with the number of entries left out; the hover readout names every series.
+     *
+     * @return its bottom
+     */
+    private static double legend(PlotData d, Surface s, Palette p, double w, double h, double top, double size,
+                                 double scale) {
         double rowHeight = 16 * scale;
-        double x = 2;
-        double y = top + rowHeight / 2;
-        List<Runnable> paint = new ArrayList<>();
         List<String[]> entries = new ArrayList<>();
         for (PlotData.Series ser : d.series()) {
             entries.add(new String[]{ser.name(), ser.styleClass(), ser.scatter() ? "point" : "line"});
@@ -236,32 +243,63 @@ final class ChartPainter {
         if (entries.isEmpty()) {
             return top;
         }
-        for (String[] e : entries) {
-            double width = 22 + s.textWidth(e[0], size, false) + 14;
-            if (x > 2 && x + width > w - 4) {
+        int maxRows = Math.max(1, (int) Math.floor(h * LEGEND_SHARE / rowHeight));
+        // the entries' places, row by row
+        double[] xs = new double[entries.size()];
+        int[] rows = new int[entries.size()];
+        double[] widths = new double[entries.size()];
+        double x = 2;
+        int row = 0;
+        for (int i = 0; i < entries.size(); i++) {
+            widths[i] = 22 + s.textWidth(entries.get(i)[0], size, false) + 14;
+            if (x > 2 && x + widths[i] > w - 4) {
                 x = 2;
-                y += rowHeight;
+                row++;
             }
-            double ex = x;
-            double ey = y;
-            Color c = p.colour(e[1], Color.STEELBLUE);
-            paint.add(() -> {
-                switch (e[2]) {
-                    case "point" -> s.circle(ex + 8, ey, 4, c, null, 0);
-                    case "hatch" -> s.hatchPolygon(new double[]{ex, ex + 17, ex + 17, ex},
-                            new double[]{ey - 5, ey - 5, ey + 5, ey + 5}, 4, c, 0.9);
-                    default -> s.line(ex, ey, ex + 17, ey, c, 3, 1);
-                }
-                s.text(e[0], ex + 22, ey, size, false, p.colour("chart-axis", Color.GRAY), Surface.HAlign.LEFT,
-                        Surface.VAlign.CENTER);
-            });
-            x += width;
+            xs[i] = x;
+            rows[i] = row;
+            x += widths[i];
         }
-        paint.forEach(Runnable::run);
-        return y + rowHeight / 2;
+        int shown = entries.size();
+        String more = null;
+        if (row >= maxRows) {
+            // drop entries from the end of the last allowed row until the count of the rest fits after them
+            shown = 0;
+            while (shown < entries.size() && rows[shown] < maxRows) {
+                shown++;
+            }
+            while (true) {
+                more = "+" + (entries.size() - shown);
+                double end = shown == 0 || rows[shown - 1] < maxRows - 1 ? 2 : xs[shown - 1] + widths[shown - 1];
+                if (shown == 0 || end + s.textWidth(more, size, false) + 4 <= w - 4) {
+                    break;
+                }
+                shown--;
+            }
+        }
+        Color text = p.colour("chart-axis", Color.GRAY);
+        for (int i = 0; i < shown; i++) {
+            String[] e = entries.get(i);
+            double ex = xs[i];
+            double ey = top + rowHeight / 2 + rows[i] * rowHeight;
+            Color c = p.colour(e[1], Color.STEELBLUE);
+            switch (e[2]) {
+                case "point" -> s.circle(ex + 8, ey, 4, c, null, 0);
+                case "hatch" -> s.hatchPolygon(new double[]{ex, ex + 17, ex + 17, ex},
+                        new double[]{ey - 5, ey - 5, ey + 5, ey + 5}, 4, c, 0.9);
+                default -> s.line(ex, ey, ex + 17, ey, c, 3, 1);
+            }
+            s.text(e[0], ex + 22, ey, size, false, text, Surface.HAlign.LEFT, Surface.VAlign.CENTER);
+        }
+        int lastRow = shown == entries.size() ? row : maxRows - 1;
+        if (more != null) {
+            double mx = shown == 0 || rows[shown - 1] < lastRow ? 2 : xs[shown - 1] + widths[shown - 1];
+            s.text(more, mx, top + rowHeight / 2 + lastRow * rowHeight, size, true, text, Surface.HAlign.LEFT,
+                    Surface.VAlign.CENTER);
+        }
+        return top + (lastRow + 1) * rowHeight;
     }
 
-    /** Greedy label placement: the first candidate that overlaps nothing placed and stays inside wins. */
     private static final class Labels {
         private final Surface s;
         private final double minX;

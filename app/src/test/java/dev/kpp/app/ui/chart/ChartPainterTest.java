@@ -187,4 +187,32 @@ class ChartPainterTest {
         assertThat(cut).isEqualTo("Conn\u2026");
         assertThat(ChartPainter.fitted(r, "Connections", 11, 1_000)).isEqualTo("Connections");
     }
+
+    private static PlotData many(int n) {
+        double[] x = {10, 100, 1_000};
+        List<PlotData.Series> series = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            series.add(PlotData.Series.line("nftables p" + i + " (measured)", "mode-nftables", x,
+                    new double[]{1 + i, 10 + i, 100 + i}, null, null, null));
+        }
+        return new PlotData("Title", "Services", "ms", true, 10, 1_000, series, Double.NaN, null, List.of(), List.of(),
+                PLAIN, PLAIN, "");
+    }
+
+    @Test
+    void aLegendTooBigForTheChartShowsTheRowsThatFitAndCountsTheRest() {
+        Recording r = new Recording();
+        double h = 270;
+        ChartPainter.Frame f = ChartPainter.paint(many(27), r, new Palette(c -> null), 350, h, false, Double.NaN, 1);
+        assertThat(f).as("the plot is still drawn").isNotNull();
+        assertThat(f.top()).as("the legend keeps to its share").isLessThanOrEqualTo(h * ChartPainter.LEGEND_SHARE + 12);
+        long named = r.strings.stream().filter(t -> t.startsWith("nftables")).count();
+        String more = r.strings.stream().filter(t -> t.startsWith("+")).findFirst().orElseThrow();
+        assertThat(named).isBetween(1L, 26L);
+        assertThat(more).isEqualTo("+" + (27 - named));
+        Recording roomy = new Recording();
+        ChartPainter.paint(many(27), roomy, new Palette(c -> null), 1_600, 900, false, Double.NaN, 1);
+        assertThat(roomy.strings.stream().filter(t -> t.startsWith("nftables")).count()).isEqualTo(27);
+        assertThat(roomy.strings).noneMatch(t -> t.startsWith("+"));
+    }
 }
