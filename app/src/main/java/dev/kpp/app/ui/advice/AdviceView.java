@@ -175,6 +175,8 @@ public final class AdviceView {
         Tooltip timing = new Tooltip();
         timing.textProperty().bind(viewModel.timingProperty());
         Tooltip.install(headline, timing);
+        headline.visibleProperty().bind(headline.textProperty().isNotEmpty());
+        headline.managedProperty().bind(headline.visibleProperty());
 
         viewModel.contentProperty().addListener((obs, o, n) -> show(n));
         content.widthProperty().addListener((obs, o, n) -> arrange(n.doubleValue() >= TWO_COLUMNS, false));
