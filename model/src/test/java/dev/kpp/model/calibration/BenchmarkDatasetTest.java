@@ -2,7 +2,13 @@ package dev.kpp.model.calibration;
 
 import org.junit.jupiter.api.Test;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -48,5 +54,35 @@ class BenchmarkDatasetTest {
     void wrongHeaderIsRejected() {
         assertThatThrownBy(() -> BenchmarkDataset.parse(new StringReader("a,b\n"), "t.csv"))
                 .hasMessageContaining("t.csv:1");
+    }
+
+    /** What a line-by-line reader hashes: each line as readLine() gives it, then one LF. */
+    private static byte[] byLines(String text) throws IOException, NoSuchAlgorithmException {
+        MessageDigest md = MessageDigest.getInstance("SHA-256");
+        BufferedReader r = new BufferedReader(new StringReader(text));
+        for (String line = r.readLine(); line != null; line = r.readLine()) {
+            md.update(line.getBytes(StandardCharsets.UTF_8));
+            md.update((byte) '\n');
+        }
+        return md.digest();
+    }
+
+    @Test
+    void theByteDigestIsTheLineByLineDigestForEveryLineEnding() throws Exception {
+        String[] texts = {"", "a", "a\n", "a\r\n", "a\r", "a\n\n", "\n", "\r\n\r\n", "a\rb\nc\r\nd", "a\r\r\nb",
+            "id,value\r\n\"quoted\r\nfield\",1\r\n", "\uFEFFid;µs;Ω;日本\n2,3", "trailing\n\r", "  \n\t\n"};
+        for (String t : texts) {
+            assertThat(BenchmarkDataset.linesDigest(t.getBytes(StandardCharsets.UTF_8)))
+                    .as("%s", t.replace("\r", "<CR>").replace("\n", "<LF>")).isEqualTo(byLines(t));
+        }
+    }
+
+    @Test
+    void theEmbeddedDatasetsDigestIsItsLineByLineDigest() throws Exception {
+        try (InputStream in = BenchmarkDataset.class.getResourceAsStream(BenchmarkDataset.RESOURCE)) {
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(java.util.HexFormat.of().formatHex(byLines(text))).isEqualTo(BenchmarkDataset.embeddedSha256())
+                    .isEqualTo(BenchmarkDataset.embedded().sha256());
+        }
     }
 }
