@@ -75,8 +75,9 @@ public final class BenchmarkDataset {
     /**
      * The digest {@link #parse} computes, from the bytes: every line as read by {@link BufferedReader#readLine()}
      * (ended by LF, CR or CRLF), each followed by one LF. It equals the line-by-line digest for UTF-8 text (the
-     * embedded dataset is; {@code StoredFitTest} checks the two agree), without decoding the text into strings:
-     * a third of the time a command's start spent checking its cached calibration (docs/benchmarks.md).
+     * embedded dataset is; {@code StoredFitTest} checks the two agree), without decoding the text into strings,
+     * which every command that restores its calibration does at start (docs/benchmarks.md, "The window, second
+     * look").
      *
      * @param text UTF-8 text
      * @return the SHA-256
