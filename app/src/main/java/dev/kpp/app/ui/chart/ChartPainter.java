@@ -300,6 +300,7 @@ final class ChartPainter {
         return top + (lastRow + 1) * rowHeight;
     }
 
+    /** Greedy label placement: the first candidate that overlaps nothing placed and stays inside wins. */
     private static final class Labels {
         private final Surface s;
         private final double minX;
