@@ -449,7 +449,10 @@ final class ChartPainter {
         }
     }
 
-    /** @return the text, or as much of it as fits in {@code max} with an ellipsis: whole words when they fit */
+    /**
+     * @return the text, or as much of it as fits in {@code max} with an ellipsis: whole words when they fit,
+     * else {@link Surface#fit}'s cut
+     */
     static String fitted(Surface s, String text, double size, double max) {
         if (text == null || text.isEmpty() || s.textWidth(text, size, false) <= max) {
             return text;
@@ -461,13 +464,9 @@ final class ChartPainter {
                 return head;
             }
         }
-        for (int end = text.length() - 1; end > 0; end--) {
-            String head = text.substring(0, end) + ellipsis;
-            if (s.textWidth(head, size, false) <= max) {
-                return head;
-            }
-        }
-        return "";
+        // no word fits: cut inside the first one, or show nothing when not even one letter does
+        String cut = s.fit(text, max, size, false);
+        return s.textWidth(cut, size, false) <= max ? cut : "";
     }
 
     private static boolean drawable(double v, boolean logY) {

@@ -53,6 +53,18 @@ interface Surface {
     /** Text turned 90° counter-clockwise, centred on (x, y) (a y axis title). */
     void verticalText(String s, double x, double y, double size, Color c);
 
+    /** @return the text, cut with an ellipsis to fit a width (at least one character is kept) */
+    default String fit(String t, double width, double size, boolean bold) {
+        if (textWidth(t, size, bold) <= width) {
+            return t;
+        }
+        String cut = t;
+        while (cut.length() > 1 && textWidth(cut + "…", size, bold) > width) {
+            cut = cut.substring(0, cut.length() - 1);
+        }
+        return cut + "…";
+    }
+
     /** @return the width of text in the chart's font */
     default double textWidth(String s, double size, boolean bold) {
         Text t = new Text(s);

@@ -89,9 +89,9 @@ final class TornadoPainter {
 
         double y = top + gap / 2;
         for (TornadoData.Bar b : d.bars()) {
-            s.text(fit(s, b.label(), labelW, label, true), 0, y + half - 1, label, true, text, Surface.HAlign.LEFT,
+            s.text(s.fit(b.label(), labelW, label, true), 0, y + half - 1, label, true, text, Surface.HAlign.LEFT,
                     Surface.VAlign.BOTTOM);
-            s.text(fit(s, b.sublabel(), labelW, small, false), 0, y + half + 1, small, false, muted,
+            s.text(s.fit(b.sublabel(), labelW, small, false), 0, y + half + 1, small, false, muted,
                     Surface.HAlign.LEFT, Surface.VAlign.TOP);
             bar(s, zero, span, axisMax, y, half, b.lowChange(), b.lowText(), lower, text, small);
             bar(s, zero, span, axisMax, y + half, half, b.highChange(), b.highText(), raise, text, small);
@@ -111,18 +111,6 @@ final class TornadoPainter {
         } else {
             s.text(value, end - 4, y + half / 2, size, false, text, Surface.HAlign.RIGHT, Surface.VAlign.CENTER);
         }
-    }
-
-    /** @return the text, cut with an ellipsis to fit a width */
-    static String fit(Surface s, String t, double width, double size, boolean bold) {
-        if (s.textWidth(t, size, bold) <= width) {
-            return t;
-        }
-        String cut = t;
-        while (cut.length() > 1 && s.textWidth(cut + "…", size, bold) > width) {
-            cut = cut.substring(0, cut.length() - 1);
-        }
-        return cut + "…";
     }
 
     /** @return the smallest 1, 2, 2.5 or 5 times a power of ten at or above v */
