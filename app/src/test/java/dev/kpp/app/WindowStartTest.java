@@ -1,15 +1,14 @@
 package dev.kpp.app;
 
 import dev.kpp.app.ui.chart.LogChart;
+import dev.kpp.app.ui.common.Contexts;
 import dev.kpp.app.ui.common.FakeClipboard;
 import dev.kpp.app.ui.common.FakeDialogs;
 import dev.kpp.app.ui.common.HeldTaskRunner;
 import dev.kpp.app.ui.common.SettingsStore;
 import dev.kpp.app.ui.settings.ThemeChoice;
-import dev.kpp.app.ui.theme.ThemeManager;
 import dev.kpp.model.calibration.Calibration;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -40,10 +39,7 @@ class WindowStartTest {
                 startup::calibration);
         root = ctx.loadMainView();
         ctx.useStartupPlan(startup, 60_000);
-        Scene scene = new Scene(root, 1280, 720);
-        new ThemeManager(false).apply(scene, ThemeChoice.LIGHT);
-        stage.setScene(scene);
-        stage.show();
+        Contexts.show(stage, root, 1280, 720, ThemeChoice.LIGHT);
     }
 
     @AfterEach

@@ -53,10 +53,7 @@ class ComparisonTableTest {
     void start(Stage stage) {
         ctx = Contexts.context(new FakeImporter(), new FxTaskRunner(2), new FxDialogService(() -> stage,
                 Messages.english()), new FakeClipboard(), new ChartImages(ThemeManager.lightStylesheets()));
-        scene = new Scene(ctx.loadMainView(), 1280, 720);
-        new ThemeManager(false).apply(scene, ThemeChoice.LIGHT);
-        stage.setScene(scene);
-        stage.show();
+        scene = Contexts.show(stage, ctx.loadMainView(), 1280, 720, ThemeChoice.LIGHT);
     }
 
     @AfterEach

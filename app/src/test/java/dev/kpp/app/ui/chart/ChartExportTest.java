@@ -51,10 +51,7 @@ class ChartExportTest {
     void start(Stage stage) {
         ctx = Contexts.context(new FakeImporter(), new FxTaskRunner(2), dialogs, new FakeClipboard(),
                 new ChartImages(ThemeManager.lightStylesheets()));
-        scene = new Scene(ctx.loadMainView(), 1600, 1000);
-        new ThemeManager(false).apply(scene, ThemeChoice.DARK);
-        stage.setScene(scene);
-        stage.show();
+        scene = Contexts.show(stage, ctx.loadMainView(), 1600, 1000, ThemeChoice.DARK);
     }
 
     @AfterEach

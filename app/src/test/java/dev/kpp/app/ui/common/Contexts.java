@@ -2,8 +2,13 @@ package dev.kpp.app.ui.common;
 
 import dev.kpp.app.AppContext;
 import dev.kpp.app.ui.chart.ChartRenderer;
+import dev.kpp.app.ui.settings.ThemeChoice;
+import dev.kpp.app.ui.theme.ThemeManager;
 import dev.kpp.importer.spi.InventoryImporter;
 import dev.kpp.model.calibration.Calibration;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
 
 import java.nio.charset.StandardCharsets;
 
@@ -26,5 +31,14 @@ public final class Contexts {
     /** @return a synchronous context (ViewModel tests) */
     public static AppContext immediate(InventoryImporter importer, FakeDialogs dialogs, FakeClipboard clipboard) {
         return context(importer, new ImmediateTaskRunner(), dialogs, clipboard, NAMING_RENDERER);
+    }
+
+    /** Shows a view in the stage at a size, in a theme (on a desktop with a light preference); @return its scene */
+    public static Scene show(Stage stage, Parent root, double width, double height, ThemeChoice theme) {
+        Scene scene = new Scene(root, width, height);
+        new ThemeManager(false).apply(scene, theme);
+        stage.setScene(scene);
+        stage.show();
+        return scene;
     }
 }
